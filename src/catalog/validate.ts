@@ -1,0 +1,163 @@
+/**
+ * Checks that go beyond the shape of one file: every id a certification uses must be defined in
+ * the vocabulary (or be another certification), sources must be cited by id, rule periods must
+ * not overlap. Returns problems with zod-style paths; the loader adds file and line.
+ */
+import type { Certification, Condition, KindExpression, Vocabulary } from './schema.js';
+
+export interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+function kindsOf(expr: KindExpression): string[] {
+  if (typeof expr === 'string') return [expr];
+  return 'allOf' in expr ? expr.allOf : expr.anyOf;
+}
+
+function listOf(ids: Iterable<string>): string {
+  return [...ids].join(', ');
+}
+
+/**
+ * @param credentialIds every id a profile may hold: vocabulary credentials plus all certification ids.
+ */
+export function crossCheckCertification(
+  cert: Certification,
+  vocab: Vocabulary,
+  credentialIds: ReadonlySet<string> = new Set(vocab.credentials.map((c) => c.id)),
+): Problem[] {
+  const problems: Problem[] = [];
+  const ids = (list: { id: string }[]) => new Set(list.map((x) => x.id));
+  const orgs = ids(vocab.organizations);
+  const kinds = ids(vocab.experienceKinds);
+  const fields = ids(vocab.degreeFields);
+  const memberTypes = ids(vocab.membershipTypes);
+  const categories = ids(vocab.ceCategories);
+  const units = ids(vocab.creditUnits);
+  const attestations = ids(vocab.attestations);
+  const focus = ids(vocab.focusAreas);
+  const sourceIds = new Set<string>();
+
+  const expect = (set: Set<string> | ReadonlySet<string>, value: string, where: Problem['path'], what: string) => {
+    if (!set.has(value)) problems.push({ path: where, message: `unknown ${what} "${value}" (known: ${listOf(set)})` });
+  };
+
+  cert.sources.forEach((s, i) => {
+    if (sourceIds.has(s.id)) problems.push({ path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+    sourceIds.add(s.id);
+  });
+  const cites = (list: string[] | undefined, where: Problem['path']) =>
+    list?.forEach((s, i) => {
+      if (!sourceIds.has(s)) problems.push({ path: [...where, i], message: `cites source "${s}", which is not in sources` });
+    });
+  const citesConflicts = (c: { conflicts?: { sources: string[] }[] }, where: Problem['path']) =>
+    c.conflicts?.forEach((k, i) => cites(k.sources, [...where, 'conflicts', i, 'sources']));
+
+  expect(orgs, cert.issuer, ['issuer'], 'organization');
+  cert.focusAreas.forEach((f, i) => expect(focus, f, ['focusAreas', i], 'focus area'));
+
+  const checkCondition = (c: Condition, where: Problem['path']) => {
+    cites(c.sources, [...where, 'sources']);
+    citesConflicts(c, where);
+    switch (c.type) {
+      case 'education':
+        if (c.field) expect(fields, c.field, [...where, 'field'], 'degree field');
+        break;
+      case 'experience':
+      case 'current_position':
+        kindsOf(c.kinds).forEach((k, i) =>
+          expect(kinds, k, typeof c.kinds === 'string' ? [...where, 'kinds'] : [...where, 'kinds', Object.keys(c.kinds)[0]!, i], 'experience kind'),
+        );
+        if (c.type === 'experience' && c.windowMonths !== undefined && c.minMonths !== undefined && c.minMonths > c.windowMonths) {
+          problems.push({ path: [...where, 'minMonths'], message: `cannot be met: ${c.minMonths} months within a ${c.windowMonths}-month window` });
+        }
+        break;
+      case 'license':
+        expect(credentialIds, c.credential, [...where, 'credential'], 'credential');
+        break;
+      case 'membership':
+        expect(orgs, c.organization, [...where, 'organization'], 'organization');
+        c.memberTypes?.forEach((t, i) => expect(memberTypes, t, [...where, 'memberTypes', i], 'membership type'));
+        break;
+      case 'continuing_education': {
+        expect(units, c.unit, [...where, 'unit'], 'credit unit');
+        let mins = 0;
+        c.categories?.forEach((r, i) => {
+          expect(categories, r.category, [...where, 'categories', i, 'category'], 'CE category');
+          mins += r.min ?? 0;
+        });
+        if (mins > c.total) problems.push({ path: [...where, 'categories'], message: `category minimums (${mins}) exceed the total (${c.total})` });
+        break;
+      }
+      case 'training':
+        expect(categories, c.category, [...where, 'category'], 'CE category');
+        c.orCredentials?.forEach((id, i) => expect(credentialIds, id, [...where, 'orCredentials', i], 'credential'));
+        break;
+      case 'credential':
+        c.anyOf.forEach((id, i) => expect(credentialIds, id, [...where, 'anyOf', i], 'credential'));
+        break;
+      case 'references':
+      case 'attestation':
+        expect(attestations, c.attestation, [...where, 'attestation'], 'attestation');
+        break;
+      case 'on_track':
+        c.conditions.forEach((n, i) => checkCondition(n, [...where, 'conditions', i]));
+        break;
+      default:
+        break;
+    }
+  };
+
+  const el = cert.eligibility;
+  cites(el.sources, ['eligibility', 'sources']);
+  citesConflicts(el, ['eligibility']);
+  if (el.status === 'unknown' && el.rules.length > 0) {
+    problems.push({ path: ['eligibility', 'rules'], message: 'must be empty when status is unknown' });
+  }
+  if (el.status === 'known' && el.rules.length === 0) {
+    problems.push({ path: ['eligibility', 'rules'], message: 'needs at least one rule set when status is known' });
+  }
+  el.rules.forEach((rule, r) => {
+    const base: Problem['path'] = ['eligibility', 'rules', r];
+    cites(rule.sources, [...base, 'sources']);
+    if (rule.pathways.length === 0) problems.push({ path: [...base, 'pathways'], message: 'needs at least one pathway' });
+    rule.allPathways.forEach((c, i) => checkCondition(c, [...base, 'allPathways', i]));
+    const pathwayIds = new Set<string>();
+    rule.pathways.forEach((p, i) => {
+      if (pathwayIds.has(p.id)) problems.push({ path: [...base, 'pathways', i, 'id'], message: `duplicate pathway id "${p.id}"` });
+      pathwayIds.add(p.id);
+      cites(p.sources, [...base, 'pathways', i, 'sources']);
+      p.conditions.forEach((c, j) => checkCondition(c, [...base, 'pathways', i, 'conditions', j]));
+    });
+    // Rule sets are in date order and their periods do not overlap.
+    const next = el.rules[r + 1];
+    if (next) {
+      const end = rule.effectiveUntil;
+      if (!end || !next.effectiveFrom || next.effectiveFrom <= end) {
+        problems.push({
+          path: [...base, 'effectiveUntil'],
+          message: 'rule sets must be in date order without overlap: give this one an effectiveUntil before the next one\'s effectiveFrom',
+        });
+      }
+    }
+  });
+
+  cites(cert.exam.sources, ['exam', 'sources']);
+  citesConflicts(cert.exam, ['exam']);
+  cites(cert.renewal.sources, ['renewal', 'sources']);
+  cert.renewal.options.forEach((o, i) => {
+    cites(o.sources, ['renewal', 'options', i, 'sources']);
+    if (o.ce) {
+      expect(units, o.ce.unit, ['renewal', 'options', i, 'ce', 'unit'], 'credit unit');
+      o.ce.categories?.forEach((r, j) =>
+        expect(categories, r.category, ['renewal', 'options', i, 'ce', 'categories', j, 'category'], 'CE category'),
+      );
+    }
+  });
+  if (!cert.renewal.lifetime && cert.renewal.cycleMonths === undefined && cert.renewal.confidence !== 'low') {
+    problems.push({ path: ['renewal', 'cycleMonths'], message: 'give cycleMonths, lifetime: true, or confidence: low for an unknown cycle' });
+  }
+  cert.ruleHistory.forEach((h, i) => cites(h.sources, ['ruleHistory', i, 'sources']));
+  return problems;
+}

@@ -1,0 +1,91 @@
+/**
+ * The one error handler. Every error leaves as `{error: {code, message, details?}}`; a 4xx names
+ * the field; anything unexpected is logged and returned as a plain 500 without internals.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../services/errors.js';
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable machine-readable code, e.g. certification_not_found'),
+      message: z.string().describe('Plain-language message naming the field at fault'),
+      details: z.unknown().optional(),
+    }),
+  })
+  .describe('Error');
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+function joinPath(prefix: string, p: readonly PropertyKey[]): string {
+  let out = prefix;
+  for (const key of p) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  return out;
+}
+
+/** Issues of a zod error as `{path, message}`, with unknown keys named one by one. */
+export function issuesOf(error: { issues: z.core.$ZodIssue[] }, prefix = ''): Issue[] {
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: joinPath(prefix, [...i.path, k]), message: 'unknown field (check the spelling)' }))
+      : [{ path: joinPath(prefix, i.path), message: i.message }],
+  );
+}
+
+const statusCodes: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+  503: 'service_unavailable',
+};
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const context = err.validationContext ?? 'request';
+      const issues: Issue[] = err.validation.flatMap((v) => {
+        const p = v.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+        if (v.keyword === 'unrecognized_keys') {
+          const keys = (v.params as { keys?: string[] }).keys ?? [];
+          const what = context === 'querystring' ? 'unknown query parameter' : 'unknown field';
+          return keys.map((k) => ({ path: p ? `${p}.${k}` : k, message: `${what} (check the spelling)` }));
+        }
+        return [{ path: p, message: v.message ?? 'is invalid' }];
+      });
+      const first = issues[0];
+      const label = context === 'querystring' ? 'query parameter' : context === 'params' ? 'path parameter' : 'field';
+      return reply.code(400).send({
+        error: {
+          code: 'invalid_request',
+          message: first ? `${first.path ? `${label} ${first.path}` : context}: ${first.message}` : 'The request is invalid',
+          details: { in: context, issues },
+        },
+      });
+    }
+    if (err instanceof AppError) {
+      return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+    } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'invalid_json' : statusCodes[err.statusCode] ?? 'bad_request';
+      return reply.code(err.statusCode).send({ error: { code, message: err.message } });
+    } else {
+      request.log.error({ err }, 'unexpected error');
+    }
+    return reply.code(500).send({
+      error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged; please try again.' },
+    });
+  });
+}

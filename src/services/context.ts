@@ -1,0 +1,40 @@
+/**
+ * Start-up shared by the server and the CLI: load and validate the catalog, open the database,
+ * migrate it and load the built-in catalog into it.
+ */
+import { loadCatalog } from '../catalog/loader.js';
+import type { Catalog } from '../catalog/schema.js';
+import { syncBuiltinCatalog } from '../storage/catalog-repository.js';
+import { migrateToLatest, openStorage, type Storage } from '../storage/db.js';
+import type { AppConfig } from './config.js';
+
+export interface AppContext {
+  catalog: Catalog;
+  storage: Storage;
+}
+
+export interface StartupReport {
+  migrationsRun: string[];
+  catalogLoaded: boolean;
+}
+
+export async function createContext(
+  config: Pick<AppConfig, 'catalogDir' | 'databaseUrl' | 'dataDir'>,
+  now: () => Date = () => new Date(),
+): Promise<AppContext & { report: StartupReport }> {
+  // The catalog first: a broken catalog must stop start-up before anything is written.
+  const catalog = await loadCatalog(config.catalogDir);
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const results = await migrateToLatest(storage.db);
+    const catalogLoaded = await syncBuiltinCatalog(storage.db, storage.flags, catalog, now().toISOString());
+    return {
+      catalog,
+      storage,
+      report: { migrationsRun: results.filter((r) => r.status === 'Success').map((r) => r.migrationName), catalogLoaded },
+    };
+  } catch (e) {
+    await storage.close();
+    throw e;
+  }
+}

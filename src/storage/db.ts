@@ -1,0 +1,123 @@
+/**
+ * The database factory: embedded SQLite by default, PostgreSQL when DATABASE_URL=postgres://...
+ * Engine differences are few and named in {@link DialectFlags}; everything else is one code path.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './tables.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** The only places where SQLite and PostgreSQL behave differently for us. */
+export interface DialectFlags {
+  engine: Engine;
+  /** PostgreSQL needs a lock so that several instances starting at once sync the catalog once. */
+  supportsAdvisoryLocks: boolean;
+}
+
+export interface Storage {
+  db: Kysely<Database>;
+  flags: DialectFlags;
+  /** Human description without credentials, for logs and /api/health. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+/** A configuration or connection problem with a one-line message meant for the person starting the app. */
+export class StorageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StorageError';
+  }
+}
+
+export interface StorageOptions {
+  /** postgres://user@host:5432/db, sqlite:/path/file.db, a file path, or undefined for DATA_DIR/pathways.db. */
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+function redact(url: URL): string {
+  const copy = new URL(url.toString());
+  if (copy.password) copy.password = '***';
+  return copy.toString();
+}
+
+/**
+ * Opens the database named by `databaseUrl` (or the SQLite file in `dataDir`) and checks that it
+ * answers. Throws {@link StorageError} with a plain message when it cannot.
+ *
+ * @example
+ * const storage = await openStorage({ dataDir: './data' });
+ * await migrateToLatest(storage.db);
+ */
+export async function openStorage(opts: StorageOptions): Promise<Storage> {
+  const raw = opts.databaseUrl?.trim();
+  if (raw && /^postgres(ql)?:/i.test(raw)) {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new StorageError(`DATABASE_URL is not a valid URL: ${raw.replace(/:[^:@/]*@/, ':***@')}`);
+    }
+    if (!url.hostname) throw new StorageError('DATABASE_URL has no host name (expected postgres://user@host:5432/database)');
+    const pool = new pg.Pool({ connectionString: raw, max: 10, connectionTimeoutMillis: 5000 });
+    pool.on('error', () => {
+      /* idle client errors surface on the next query */
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const describe = redact(url);
+    try {
+      await sql`select 1`.execute(db);
+    } catch (e) {
+      await db.destroy().catch(() => undefined);
+      const err = e as NodeJS.ErrnoException;
+      throw new StorageError(`cannot reach the PostgreSQL database at ${describe}: ${err.code ?? ''} ${err.message}`.replace(/\s+/g, ' ').trim());
+    }
+    return { db, flags: { engine: 'postgres', supportsAdvisoryLocks: true }, describe, close: () => db.destroy() };
+  }
+  if (raw && /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && !/^sqlite:/i.test(raw) && !/^file:/i.test(raw)) {
+    throw new StorageError(`DATABASE_URL must start with postgres:// or postgresql:// (or sqlite:/path/to/file.db); got "${raw.split(':')[0]}:"`);
+  }
+  const file = raw
+    ? raw.replace(/^sqlite:(\/\/)?/i, '').replace(/^file:(\/\/)?/i, '')
+    : path.join(opts.dataDir, 'pathways.db');
+  let database: SqliteDatabase.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    database = new SqliteDatabase(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+  } catch (e) {
+    throw new StorageError(`cannot open the SQLite database at ${file}: ${(e as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return {
+    db,
+    flags: { engine: 'sqlite', supportsAdvisoryLocks: false },
+    describe: `sqlite:${file}`,
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * Runs every pending migration. Refuses (throws) when the database's history does not match the
+ * migrations this version of the app knows, e.g. after a downgrade.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet['results']> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new StorageError(
+      failed ? `migration ${failed.migrationName} failed: ${detail}` : `the database's migration history does not match this version of the app: ${detail}`,
+    );
+  }
+  return results ?? [];
+}
