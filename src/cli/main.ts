@@ -12,6 +12,8 @@ import { migrateToLatest, openStorage, StorageError } from '../storage/db.js';
 import { printTable } from './table.js';
 
 export class UsageError extends Error {}
+/** A failure to start the server: printed as one line, exit code 1. */
+class StartupFailure extends Error {}
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -39,8 +41,12 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
         const { ensureWebBuilt } = await import('./web-build.js');
         await ensureWebBuilt();
       }
-      const { startServer } = await import('../server/main.js');
-      await startServer(config);
+      const { startServer, startupMessage } = await import('../server/main.js');
+      try {
+        await startServer(config);
+      } catch (e) {
+        throw new StartupFailure(startupMessage(e));
+      }
     });
 
   const db = program.command('db').description('Database tasks');
@@ -120,6 +126,10 @@ export async function run(argv: string[], out?: (s: string) => void, err: (s: st
     if (e instanceof UsageError || e instanceof CatalogError) {
       err(`${e.message}\n`);
       return 2;
+    }
+    if (e instanceof StartupFailure) {
+      err(`pathways: ${e.message}\n`);
+      return 1;
     }
     if (e instanceof ConfigError || e instanceof StorageError) {
       err(`pathways: ${e.message}\n`);
