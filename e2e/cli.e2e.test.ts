@@ -19,9 +19,14 @@ interface Run {
 
 function pathways(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -43,7 +48,9 @@ describe('pathways catalog', () => {
   it('validates the built-in catalog', async () => {
     const run = await pathways(['catalog', 'validate']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^OK .*catalog: \d+ certifications, catalog version \d{4}\.\d{2}\.\d{2}\+[0-9a-f]{8}$/m);
+    expect(run.stdout).toMatch(
+      /^OK .*catalog: \d+ certifications, catalog version \d{4}\.\d{2}\.\d{2}\+[0-9a-f]{8}$/m,
+    );
   });
 
   it('refuses a broken catalog with file:line and exit code 2', async () => {
@@ -51,7 +58,10 @@ describe('pathways catalog', () => {
     await mkdir(path.join(dir, 'certifications'));
     await copyFile(path.join(root, 'catalog', 'catalog.yaml'), path.join(dir, 'catalog.yaml'));
     await copyFile(path.join(root, 'catalog', 'vocabulary.yaml'), path.join(dir, 'vocabulary.yaml'));
-    const broken = await readFile(path.join(root, 'test', 'fixtures', 'broken-catalogs', 'bad-date.yaml'), 'utf8');
+    const broken = await readFile(
+      path.join(root, 'test', 'fixtures', 'broken-catalogs', 'bad-date.yaml'),
+      'utf8',
+    );
     await writeFile(path.join(dir, 'certifications', 'broken.yaml'), broken);
     const run = await pathways(['catalog', 'validate', dir]);
     expect(run.code).toBe(2);
@@ -84,7 +94,15 @@ describe('pathways catalog', () => {
   });
 
   it('has --help on every command', async () => {
-    for (const args of [[], ['serve'], ['db'], ['db', 'migrate'], ['catalog'], ['catalog', 'validate'], ['catalog', 'list']]) {
+    for (const args of [
+      [],
+      ['serve'],
+      ['db'],
+      ['db', 'migrate'],
+      ['catalog'],
+      ['catalog', 'validate'],
+      ['catalog', 'list'],
+    ]) {
       const run = await pathways([...args, '--help']);
       expect(run.code, args.join(' ')).toBe(0);
       expect(run.stdout, args.join(' ')).toMatch(/^Usage: pathways/);
@@ -105,16 +123,23 @@ describe('pathways db migrate', () => {
 
 describe('pathways serve start-up errors', () => {
   it('says in one line that the database cannot be reached', async () => {
-    const run = await pathways(['serve', '--no-web-build'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nothing', PORT: String(await freePort()) });
+    const run = await pathways(['serve', '--no-web-build'], {
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nothing',
+      PORT: String(await freePort()),
+    });
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/^pathways: cannot reach the PostgreSQL database at postgres:\/\/nobody@127\.0\.0\.1:1\/nothing: ECONNREFUSED/);
+    expect(run.stderr).toMatch(
+      /^pathways: cannot reach the PostgreSQL database at postgres:\/\/nobody@127\.0\.0\.1:1\/nothing: ECONNREFUSED/,
+    );
   });
 
   it('refuses a DATABASE_URL of another kind', async () => {
     const run = await pathways(['serve', '--no-web-build'], { DATABASE_URL: 'mysql://root@localhost/db' });
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe('pathways: DATABASE_URL must start with postgres:// or postgresql:// (or sqlite:/path/to/file.db); got "mysql:"');
+    expect(run.stderr.trim()).toBe(
+      'pathways: DATABASE_URL must start with postgres:// or postgresql:// (or sqlite:/path/to/file.db); got "mysql:"',
+    );
   });
 
   it('refuses a bad PORT', async () => {
@@ -130,7 +155,9 @@ describe('pathways serve start-up errors', () => {
     const run = await pathways(['serve', '--no-web-build'], { PORT: String(port), DATA_DIR: await tmp() });
     blocker.close();
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe(`pathways: port ${port} is already in use; stop the other program or set PORT to a free port`);
+    expect(run.stderr.trim()).toBe(
+      `pathways: port ${port} is already in use; stop the other program or set PORT to a free port`,
+    );
   });
 
   it('stops on a broken catalog before touching the database', async () => {
@@ -170,7 +197,10 @@ describe('pathways serve', () => {
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
     // Structured JSON logs from pino.
-    const lines = output.trim().split('\n').filter((l) => l.startsWith('{'));
+    const lines = output
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
     expect(lines.some((l) => JSON.parse(l).msg === 'shutting down: finishing in-flight requests')).toBe(true);
   });
 });

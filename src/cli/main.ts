@@ -5,7 +5,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CatalogError, loadCatalog } from '../catalog/loader.js';
 import { ConfigError, loadConfig } from '../services/config.js';
-import { createContext } from '../services/context.js';
 import { summarize } from '../services/catalog-service.js';
 import { appVersion } from '../services/version.js';
 import { migrateToLatest, openStorage, StorageError } from '../storage/db.js';
@@ -17,14 +16,20 @@ class StartupFailure extends Error {}
 
 function parsePort(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new InvalidArgumentError('must be a whole number from 1 to 65535');
+  if (!/^\d+$/.test(value) || n < 1 || n > 65535)
+    throw new InvalidArgumentError('must be a whole number from 1 to 65535');
   return n;
 }
 
-export function buildProgram(out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Command {
+export function buildProgram(
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Command {
   const program = new Command()
     .name('pathways')
-    .description('Healthcare Management Pathways: certifications, eligibility and career paths for healthcare managers.')
+    .description(
+      'Healthcare Management Pathways: certifications, eligibility and career paths for healthcare managers.',
+    )
     .version(appVersion, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: out, writeErr: err })
@@ -33,7 +38,9 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
   program
     .command('serve')
     .description('Start the web app and API (builds the web app first if needed)')
-    .addOption(new Option('-p, --port <port>', 'port to listen on (default: PORT or 3000)').argParser(parsePort))
+    .addOption(
+      new Option('-p, --port <port>', 'port to listen on (default: PORT or 3000)').argParser(parsePort),
+    )
     .option('--no-web-build', 'do not build the web app before starting')
     .action(async (opts: { port?: number; webBuild: boolean }) => {
       const config = loadConfig(process.env, opts.port ? { port: opts.port } : {});
@@ -58,7 +65,11 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
       try {
         const results = await migrateToLatest(storage.db);
         const ran = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
-        out(ran.length ? `Applied ${ran.length} migration(s) to ${storage.describe}:\n${ran.map((m) => `  ${m}\n`).join('')}` : `${storage.describe} is up to date.\n`);
+        out(
+          ran.length
+            ? `Applied ${ran.length} migration(s) to ${storage.describe}:\n${ran.map((m) => `  ${m}\n`).join('')}`
+            : `${storage.describe} is up to date.\n`,
+        );
       } finally {
         await storage.close();
       }
@@ -72,7 +83,9 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
     .action(async (dir: string | undefined) => {
       const target = dir ?? loadConfig().catalogDir;
       const loaded = await loadCatalog(target);
-      out(`OK ${target}: ${loaded.certifications.length} certifications, catalog version ${loaded.version}\n`);
+      out(
+        `OK ${target}: ${loaded.certifications.length} certifications, catalog version ${loaded.version}\n`,
+      );
     });
 
   catalog
@@ -90,7 +103,9 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
         .filter((c) => !opts.focus || c.focusAreas.includes(opts.focus))
         .map((c) => summarize(loaded, c));
       if (opts.json) {
-        out(`${JSON.stringify({ catalogVersion: loaded.version, total: certs.length, certifications: certs }, null, 2)}\n`);
+        out(
+          `${JSON.stringify({ catalogVersion: loaded.version, total: certs.length, certifications: certs }, null, 2)}\n`,
+        );
         return;
       }
       printTable(
@@ -101,26 +116,41 @@ export function buildProgram(out: (s: string) => void = (s) => process.stdout.wr
           c.name,
           c.issuer.acronym,
           c.focusAreas.join(', '),
-          c.renewal.lifetime ? 'lifetime' : c.renewal.cycleMonths ? `${c.renewal.cycleMonths / 12} y` : 'unknown',
+          c.renewal.lifetime
+            ? 'lifetime'
+            : c.renewal.cycleMonths
+              ? `${c.renewal.cycleMonths / 12} y`
+              : 'unknown',
           c.confidence,
           c.verifiedAsOf,
         ]),
       );
-      out(`${certs.length} certification(s), catalog ${loaded.version}. Confirm rules with the issuing body before paying a fee.\n`);
+      out(
+        `${certs.length} certification(s), catalog ${loaded.version}. Confirm rules with the issuing body before paying a fee.\n`,
+      );
     });
 
   return program;
 }
 
 /** Runs the CLI and returns the exit code instead of exiting, so tests can call it. */
-export async function run(argv: string[], out?: (s: string) => void, err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function run(
+  argv: string[],
+  out?: (s: string) => void,
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
   const program = buildProgram(out, err);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return 0;
       return 2;
     }
     if (e instanceof UsageError || e instanceof CatalogError) {

@@ -21,12 +21,17 @@ export function webBuildIsStale(root = projectRoot): boolean {
   const index = path.join(root, 'web', 'dist', 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const sources = Math.max(newestMtime(path.join(root, 'web')), statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(root, 'web')),
+    statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+  );
   return sources > built;
 }
 
 /** Builds web/dist when needed; prints what it does on stderr. */
-export async function ensureWebBuilt(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<void> {
+export async function ensureWebBuilt(
+  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Promise<void> {
   if (!webBuildIsStale()) return;
   log('Building the web app (first start, or sources changed) ...');
   const started = Date.now();

@@ -17,7 +17,11 @@ describe('health', () => {
   it('reports the database, catalog and app versions', async () => {
     const res = await app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', app: { version: '0.0.0-test' }, database: { engine: 'sqlite', reachable: true } });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      app: { version: '0.0.0-test' },
+      database: { engine: 'sqlite', reachable: true },
+    });
     expect(res.json().catalog.certifications).toBeGreaterThan(0);
   });
 
@@ -33,7 +37,14 @@ describe('OpenAPI', () => {
   it('publishes an OpenAPI 3.1 document describing every route', async () => {
     const doc = (await app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/catalog', '/api/certifications', '/api/certifications/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/catalog',
+        '/api/certifications',
+        '/api/certifications/{id}',
+      ]),
+    );
     const params = doc.paths['/api/certifications'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['q', 'focus', 'issuer', 'sort', 'order']));
   });
@@ -49,7 +60,9 @@ describe('errors', () => {
   it('answers unknown API routes with the error shape', async () => {
     const res = await app.inject({ url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: { code: 'route_not_found', message: 'No route GET /api/nothing-here' } });
+    expect(res.json()).toEqual({
+      error: { code: 'route_not_found', message: 'No route GET /api/nothing-here' },
+    });
   });
 
   it('hides internals of unexpected errors', async () => {
@@ -59,7 +72,12 @@ describe('errors', () => {
     });
     const res = await local.inject({ url: '/api/boom' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged; please try again.' } });
+    expect(res.json()).toEqual({
+      error: {
+        code: 'internal_error',
+        message: 'Something went wrong on our side. It has been logged; please try again.',
+      },
+    });
     expect(res.body).not.toContain('hunter2');
     await local.close();
   });
@@ -67,7 +85,12 @@ describe('errors', () => {
   it('answers a malformed JSON body with 400 invalid_json', async () => {
     const { app: local } = await testApp();
     local.post('/api/echo', async (req) => req.body);
-    const res = await local.inject({ method: 'POST', url: '/api/echo', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    const res = await local.inject({
+      method: 'POST',
+      url: '/api/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('invalid_json');
     await local.close();
@@ -76,7 +99,12 @@ describe('errors', () => {
   it('refuses a body over the size limit with 413', async () => {
     const { app: local } = await testApp();
     local.post('/api/echo', async () => ({ ok: true }));
-    const res = await local.inject({ method: 'POST', url: '/api/echo', headers: { 'content-type': 'application/json' }, payload: `"${'x'.repeat(1024 * 1024 + 10)}"` });
+    const res = await local.inject({
+      method: 'POST',
+      url: '/api/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: `"${'x'.repeat(1024 * 1024 + 10)}"`,
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('payload_too_large');
     await local.close();

@@ -32,7 +32,10 @@ function joinPath(prefix: string, p: readonly PropertyKey[]): string {
 export function issuesOf(error: { issues: z.core.$ZodIssue[] }, prefix = ''): Issue[] {
   return error.issues.flatMap((i) =>
     i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({ path: joinPath(prefix, [...i.path, k]), message: 'unknown field (check the spelling)' }))
+      ? i.keys.map((k) => ({
+          path: joinPath(prefix, [...i.path, k]),
+          message: 'unknown field (check the spelling)',
+        }))
       : [{ path: joinPath(prefix, i.path), message: i.message }],
   );
 }
@@ -64,28 +67,39 @@ export function registerErrorHandling(app: FastifyInstance): void {
         return [{ path: p, message: v.message ?? 'is invalid' }];
       });
       const first = issues[0];
-      const label = context === 'querystring' ? 'query parameter' : context === 'params' ? 'path parameter' : 'field';
+      const label =
+        context === 'querystring' ? 'query parameter' : context === 'params' ? 'path parameter' : 'field';
       return reply.code(400).send({
         error: {
           code: 'invalid_request',
-          message: first ? `${first.path ? `${label} ${first.path}` : context}: ${first.message}` : 'The request is invalid',
+          message: first
+            ? `${first.path ? `${label} ${first.path}` : context}: ${first.message}`
+            : 'The request is invalid',
           details: { in: context, issues },
         },
       });
     }
     if (err instanceof AppError) {
-      return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+      return reply
+        .code(err.status)
+        .send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
     } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-      const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'invalid_json' : statusCodes[err.statusCode] ?? 'bad_request';
+      const code =
+        err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'invalid_json'
+          : (statusCodes[err.statusCode] ?? 'bad_request');
       return reply.code(err.statusCode).send({ error: { code, message: err.message } });
     } else {
       request.log.error({ err }, 'unexpected error');
     }
     return reply.code(500).send({
-      error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged; please try again.' },
+      error: {
+        code: 'internal_error',
+        message: 'Something went wrong on our side. It has been logged; please try again.',
+      },
     });
   });
 }

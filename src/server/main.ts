@@ -24,12 +24,25 @@ export function startupMessage(e: unknown): string {
   return `could not start: ${(e as Error)?.message ?? String(e)}`;
 }
 
-export async function startServer(config: AppConfig = loadConfig()): Promise<{ close: () => Promise<void>; url: string }> {
+export async function startServer(
+  config: AppConfig = loadConfig(),
+): Promise<{ close: () => Promise<void>; url: string }> {
   const logger = pino({ level: config.logLevel, base: { app: 'pathways' } });
   const ctx = await createContext(config);
-  if (ctx.report.migrationsRun.length) logger.info({ migrations: ctx.report.migrationsRun }, 'database migrated');
-  if (ctx.report.catalogLoaded) logger.info({ version: ctx.catalog.version, certifications: ctx.catalog.certifications.length }, 'built-in catalog loaded');
-  const app = await buildApp({ catalog: ctx.catalog, storage: ctx.storage, appVersion, logger, webDir: config.webDir });
+  if (ctx.report.migrationsRun.length)
+    logger.info({ migrations: ctx.report.migrationsRun }, 'database migrated');
+  if (ctx.report.catalogLoaded)
+    logger.info(
+      { version: ctx.catalog.version, certifications: ctx.catalog.certifications.length },
+      'built-in catalog loaded',
+    );
+  const app = await buildApp({
+    catalog: ctx.catalog,
+    storage: ctx.storage,
+    appVersion,
+    logger,
+    webDir: config.webDir,
+  });
   app.addHook('onClose', async () => {
     await ctx.storage.close();
   });
@@ -38,12 +51,19 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<{ c
   } catch (e) {
     await app.close().catch(() => undefined);
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EADDRINUSE') throw new StartupError(`port ${config.port} is already in use; stop the other program or set PORT to a free port`);
-    if (err.code === 'EACCES') throw new StartupError(`not allowed to listen on port ${config.port}; set PORT to a port above 1024`);
+    if (err.code === 'EADDRINUSE')
+      throw new StartupError(
+        `port ${config.port} is already in use; stop the other program or set PORT to a free port`,
+      );
+    if (err.code === 'EACCES')
+      throw new StartupError(`not allowed to listen on port ${config.port}; set PORT to a port above 1024`);
     throw e;
   }
   const url = `http://localhost:${config.port}`;
-  logger.info({ url, database: ctx.storage.describe, catalog: ctx.catalog.version }, `Healthcare Management Pathways is running at ${url}`);
+  logger.info(
+    { url, database: ctx.storage.describe, catalog: ctx.catalog.version },
+    `Healthcare Management Pathways is running at ${url}`,
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= app.close());

@@ -28,7 +28,9 @@ export interface CertificationSummary {
 
 function issuerOf(catalog: Catalog, id: string): CertificationSummary['issuer'] {
   const org = catalog.vocabulary.organizations.find((o) => o.id === id);
-  return org ? { id: org.id, acronym: org.acronym, label: org.label, url: org.url } : { id, acronym: id, label: id, url: '' };
+  return org
+    ? { id: org.id, acronym: org.acronym, label: org.label, url: org.url }
+    : { id, acronym: id, label: id, url: '' };
 }
 
 export function summarize(catalog: Catalog, cert: Certification, scope = 'builtin'): CertificationSummary {

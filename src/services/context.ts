@@ -31,7 +31,10 @@ export async function createContext(
     return {
       catalog,
       storage,
-      report: { migrationsRun: results.filter((r) => r.status === 'Success').map((r) => r.migrationName), catalogLoaded },
+      report: {
+        migrationsRun: results.filter((r) => r.status === 'Success').map((r) => r.migrationName),
+        catalogLoaded,
+      },
     };
   } catch (e) {
     await storage.close();

@@ -18,7 +18,14 @@ export function searchTextOf(cert: Certification, issuerLabel = ''): string {
     .toLowerCase();
 }
 
-function rowOf(cert: Certification, scope: string, organizationId: string | null, version: string, now: string, issuerLabel: string): CatalogEntriesTable {
+function rowOf(
+  cert: Certification,
+  scope: string,
+  organizationId: string | null,
+  version: string,
+  now: string,
+  issuerLabel: string,
+): CatalogEntriesTable {
   return {
     scope,
     kind: 'certification',
@@ -52,7 +59,12 @@ export async function storedBuiltinVersion(db: Db): Promise<string | undefined> 
  * Replaces the built-in catalog rows with `catalog` in one transaction, unless that version is
  * already stored. Returns whether anything changed.
  */
-export async function syncBuiltinCatalog(db: Kysely<Database>, flags: DialectFlags, catalog: Catalog, now: string): Promise<boolean> {
+export async function syncBuiltinCatalog(
+  db: Kysely<Database>,
+  flags: DialectFlags,
+  catalog: Catalog,
+  now: string,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if (flags.supportsAdvisoryLocks) {
       // Several instances may start at once behind a load balancer: one syncs, the others wait.
@@ -61,10 +73,15 @@ export async function syncBuiltinCatalog(db: Kysely<Database>, flags: DialectFla
     if ((await storedBuiltinVersion(trx)) === catalog.version) return false;
     await trx.deleteFrom('catalog_entries').where('scope', '=', BUILTIN_SCOPE).execute();
     const issuers = new Map(catalog.vocabulary.organizations.map((o) => [o.id, o.label]));
-    const rows = catalog.certifications.map((c) => rowOf(c, BUILTIN_SCOPE, null, catalog.version, now, issuers.get(c.issuer) ?? ''));
+    const rows = catalog.certifications.map((c) =>
+      rowOf(c, BUILTIN_SCOPE, null, catalog.version, now, issuers.get(c.issuer) ?? ''),
+    );
     // Small batches keep under SQLite's bound-parameter limit.
     for (let i = 0; i < rows.length; i += 50) {
-      await trx.insertInto('catalog_entries').values(rows.slice(i, i + 50)).execute();
+      await trx
+        .insertInto('catalog_entries')
+        .values(rows.slice(i, i + 50))
+        .execute();
     }
     await trx
       .insertInto('catalog_versions')
@@ -76,7 +93,13 @@ export async function syncBuiltinCatalog(db: Kysely<Database>, flags: DialectFla
 }
 
 /** Adds or replaces a certification that an organization keeps alongside the built-in catalog. */
-export async function upsertOrganizationCertification(db: Db, organizationId: string, cert: Certification, now: string, issuerLabel = ''): Promise<void> {
+export async function upsertOrganizationCertification(
+  db: Db,
+  organizationId: string,
+  cert: Certification,
+  now: string,
+  issuerLabel = '',
+): Promise<void> {
   const row = rowOf(cert, orgScope(organizationId), organizationId, 'organization', now, issuerLabel);
   await db
     .insertInto('catalog_entries')
@@ -133,7 +156,10 @@ const sortColumns = {
 } as const;
 
 /** Lists certifications matching `query`, sorted; organization entries come with the built-in ones. */
-export async function listCertifications(db: Db, query: CertificationQuery = {}): Promise<StoredCertification[]> {
+export async function listCertifications(
+  db: Db,
+  query: CertificationQuery = {},
+): Promise<StoredCertification[]> {
   let qb = db
     .selectFrom('catalog_entries')
     .select(['data', 'scope', 'catalog_version', 'focus_areas'])
@@ -155,11 +181,19 @@ export async function listCertifications(db: Db, query: CertificationQuery = {})
   const focus = query.focus?.length ? new Set(query.focus) : undefined;
   return rows
     .filter((r) => !focus || (JSON.parse(r.focus_areas) as string[]).some((f) => focus.has(f)))
-    .map((r) => ({ certification: JSON.parse(r.data) as Certification, scope: r.scope, catalogVersion: r.catalog_version }));
+    .map((r) => ({
+      certification: JSON.parse(r.data) as Certification,
+      scope: r.scope,
+      catalogVersion: r.catalog_version,
+    }));
 }
 
 /** One certification by id (case-insensitive), preferring the organization's own entry. */
-export async function findCertification(db: Db, id: string, organizationId?: string): Promise<StoredCertification | undefined> {
+export async function findCertification(
+  db: Db,
+  id: string,
+  organizationId?: string,
+): Promise<StoredCertification | undefined> {
   const rows = await db
     .selectFrom('catalog_entries')
     .select(['data', 'scope', 'catalog_version'])
@@ -168,7 +202,13 @@ export async function findCertification(db: Db, id: string, organizationId?: str
     .where(sql<boolean>`lower(entry_id) = ${id.toLowerCase()}`)
     .execute();
   const row = rows.find((r) => r.scope !== BUILTIN_SCOPE) ?? rows[0];
-  return row ? { certification: JSON.parse(row.data) as Certification, scope: row.scope, catalogVersion: row.catalog_version } : undefined;
+  return row
+    ? {
+        certification: JSON.parse(row.data) as Certification,
+        scope: row.scope,
+        catalogVersion: row.catalog_version,
+      }
+    : undefined;
 }
 
 /** Whether the database answers a trivial query. */

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResult } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './tables.js';
@@ -64,7 +64,8 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
     } catch {
       throw new StorageError(`DATABASE_URL is not a valid URL: ${raw.replace(/:[^:@/]*@/, ':***@')}`);
     }
-    if (!url.hostname) throw new StorageError('DATABASE_URL has no host name (expected postgres://user@host:5432/database)');
+    if (!url.hostname)
+      throw new StorageError('DATABASE_URL has no host name (expected postgres://user@host:5432/database)');
     const pool = new pg.Pool({ connectionString: raw, max: 10, connectionTimeoutMillis: 5000 });
     pool.on('error', () => {
       /* idle client errors surface on the next query */
@@ -76,12 +77,23 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
     } catch (e) {
       await db.destroy().catch(() => undefined);
       const err = e as NodeJS.ErrnoException;
-      throw new StorageError(`cannot reach the PostgreSQL database at ${describe}: ${err.code ?? ''} ${err.message}`.replace(/\s+/g, ' ').trim());
+      throw new StorageError(
+        `cannot reach the PostgreSQL database at ${describe}: ${err.code ?? ''} ${err.message}`
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
     }
-    return { db, flags: { engine: 'postgres', supportsAdvisoryLocks: true }, describe, close: () => db.destroy() };
+    return {
+      db,
+      flags: { engine: 'postgres', supportsAdvisoryLocks: true },
+      describe,
+      close: () => db.destroy(),
+    };
   }
   if (raw && /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && !/^sqlite:/i.test(raw) && !/^file:/i.test(raw)) {
-    throw new StorageError(`DATABASE_URL must start with postgres:// or postgresql:// (or sqlite:/path/to/file.db); got "${raw.split(':')[0]}:"`);
+    throw new StorageError(
+      `DATABASE_URL must start with postgres:// or postgresql:// (or sqlite:/path/to/file.db); got "${raw.split(':')[0]}:"`,
+    );
   }
   const file = raw
     ? raw.replace(/^sqlite:(\/\/)?/i, '').replace(/^file:(\/\/)?/i, '')
@@ -109,14 +121,16 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
  * Runs every pending migration. Refuses (throws) when the database's history does not match the
  * migrations this version of the app knows, e.g. after a downgrade.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet['results']> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     const detail = error instanceof Error ? error.message : String(error);
     throw new StorageError(
-      failed ? `migration ${failed.migrationName} failed: ${detail}` : `the database's migration history does not match this version of the app: ${detail}`,
+      failed
+        ? `migration ${failed.migrationName} failed: ${detail}`
+        : `the database's migration history does not match this version of the app: ${detail}`,
     );
   }
   return results ?? [];

@@ -35,7 +35,9 @@ function withVersion(c: Catalog, version: string, certifications = c.certificati
 }
 
 for (const database of await testDatabases()) {
-  const title = database.skip ? `storage on ${database.name} (skipped: ${database.skip})` : `storage on ${database.name}`;
+  const title = database.skip
+    ? `storage on ${database.name} (skipped: ${database.skip})`
+    : `storage on ${database.name}`;
   describe.skipIf(Boolean(database.skip))(title, () => {
     let storage: Storage;
     beforeEach(async () => {
@@ -51,7 +53,9 @@ for (const database of await testDatabases()) {
         const again = await migrateToLatest(storage.db);
         expect(again).toEqual([]);
         const tables = (await storage.db.introspection.getTables()).map((t) => t.name);
-        expect(tables).toEqual(expect.arrayContaining(['organizations', 'catalog_entries', 'catalog_versions']));
+        expect(tables).toEqual(
+          expect.arrayContaining(['organizations', 'catalog_entries', 'catalog_versions']),
+        );
       });
 
       it('refuses a database whose history holds a migration this version does not know', async () => {
@@ -72,7 +76,9 @@ for (const database of await testDatabases()) {
         // Same version again: nothing to do.
         expect(await syncBuiltinCatalog(storage.db, storage.flags, catalog, NOW)).toBe(false);
         const versions = await storage.db.selectFrom('catalog_versions').selectAll().execute();
-        expect(versions).toEqual([{ version: catalog.version, loaded_at: NOW, certification_count: catalog.certifications.length }]);
+        expect(versions).toEqual([
+          { version: catalog.version, loaded_at: NOW, certification_count: catalog.certifications.length },
+        ]);
       });
 
       it('replaces the rows when the catalog version changes', async () => {
@@ -112,7 +118,17 @@ for (const database of await testDatabases()) {
       it('searches case-insensitively across words', async () => {
         const found = (await listCertifications(storage.db, { q: 'QUALITY' })).map((r) => r.certification.id);
         const expected = catalog.certifications
-          .filter((c) => [c.id, c.acronym, c.name, c.issuer, c.summary, ...c.focusAreas].join(' ').toLowerCase().includes('quality') || catalog.vocabulary.organizations.find((o) => o.id === c.issuer)?.label.toLowerCase().includes('quality'))
+          .filter(
+            (c) =>
+              [c.id, c.acronym, c.name, c.issuer, c.summary, ...c.focusAreas]
+                .join(' ')
+                .toLowerCase()
+                .includes('quality') ||
+              catalog.vocabulary.organizations
+                .find((o) => o.id === c.issuer)
+                ?.label.toLowerCase()
+                .includes('quality'),
+          )
           .map((c) => c.id);
         expect(found.sort()).toEqual(expected.sort());
         expect(found).toContain('CPHQ');
@@ -131,16 +147,25 @@ for (const database of await testDatabases()) {
       it('filters by focus area and issuer', async () => {
         const byFocus = await listCertifications(storage.db, { focus: ['executive_leadership'] });
         expect(byFocus.map((r) => r.certification.id).sort()).toEqual(
-          catalog.certifications.filter((c) => c.focusAreas.includes('executive_leadership')).map((c) => c.id).sort(),
+          catalog.certifications
+            .filter((c) => c.focusAreas.includes('executive_leadership'))
+            .map((c) => c.id)
+            .sort(),
         );
         const byIssuer = await listCertifications(storage.db, { issuer: ['ACHE'] });
-        expect(byIssuer.map((r) => r.certification.id)).toEqual(catalog.certifications.filter((c) => c.issuer === 'ACHE').map((c) => c.id));
+        expect(byIssuer.map((r) => r.certification.id)).toEqual(
+          catalog.certifications.filter((c) => c.issuer === 'ACHE').map((c) => c.id),
+        );
       });
 
       it('sorts by the requested column and order', async () => {
-        const byName = (await listCertifications(storage.db, { sort: 'name', order: 'desc' })).map((r) => r.certification.name);
+        const byName = (await listCertifications(storage.db, { sort: 'name', order: 'desc' })).map(
+          (r) => r.certification.name,
+        );
         expect(byName).toEqual([...byName].sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase())));
-        const byConfidence = (await listCertifications(storage.db, { sort: 'confidence' })).map((r) => r.certification.confidence);
+        const byConfidence = (await listCertifications(storage.db, { sort: 'confidence' })).map(
+          (r) => r.certification.confidence,
+        );
         const rank = { high: 0, medium: 1, low: 2 };
         expect(byConfidence).toEqual([...byConfidence].sort((a, b) => rank[a] - rank[b]));
       });
@@ -149,18 +174,42 @@ for (const database of await testDatabases()) {
     describe('organization entries', () => {
       it('are seen only by their organization, beside the built-in catalog', async () => {
         await syncBuiltinCatalog(storage.db, storage.flags, catalog, NOW);
-        const acme = await createOrganization(storage.db, { id: '00000000-0000-0000-0000-000000000001', slug: 'acme-health', name: 'Acme Health', created_at: NOW });
-        await createOrganization(storage.db, { id: '00000000-0000-0000-0000-000000000002', slug: 'other', name: 'Other', created_at: NOW });
+        const acme = await createOrganization(storage.db, {
+          id: '00000000-0000-0000-0000-000000000001',
+          slug: 'acme-health',
+          name: 'Acme Health',
+          created_at: NOW,
+        });
+        await createOrganization(storage.db, {
+          id: '00000000-0000-0000-0000-000000000002',
+          slug: 'other',
+          name: 'Other',
+          created_at: NOW,
+        });
         expect(await findOrganizationBySlug(storage.db, 'acme-health')).toEqual(acme);
         const base = catalog.certifications[0]!;
-        const own: Certification = { ...base, id: 'ACME_LEAD', acronym: 'ALP', name: 'Acme Leadership Programme Certificate' };
+        const own: Certification = {
+          ...base,
+          id: 'ACME_LEAD',
+          acronym: 'ALP',
+          name: 'Acme Leadership Programme Certificate',
+        };
         await upsertOrganizationCertification(storage.db, acme.id, own, NOW);
-        await upsertOrganizationCertification(storage.db, acme.id, { ...own, name: 'Acme Leadership Certificate' }, NOW);
+        await upsertOrganizationCertification(
+          storage.db,
+          acme.id,
+          { ...own, name: 'Acme Leadership Certificate' },
+          NOW,
+        );
 
         const forAcme = await listCertifications(storage.db, { organizationId: acme.id });
         expect(forAcme).toHaveLength(catalog.certifications.length + 1);
-        expect(forAcme.find((r) => r.certification.id === 'ACME_LEAD')?.certification.name).toBe('Acme Leadership Certificate');
-        expect(await listCertifications(storage.db, { organizationId: '00000000-0000-0000-0000-000000000002' })).toHaveLength(catalog.certifications.length);
+        expect(forAcme.find((r) => r.certification.id === 'ACME_LEAD')?.certification.name).toBe(
+          'Acme Leadership Certificate',
+        );
+        expect(
+          await listCertifications(storage.db, { organizationId: '00000000-0000-0000-0000-000000000002' }),
+        ).toHaveLength(catalog.certifications.length);
         expect(await listCertifications(storage.db)).toHaveLength(catalog.certifications.length);
         expect(await findCertification(storage.db, 'ACME_LEAD')).toBeUndefined();
         expect((await findCertification(storage.db, 'acme_lead', acme.id))?.scope).toBe(`org:${acme.id}`);
@@ -170,7 +219,9 @@ for (const database of await testDatabases()) {
       });
 
       it('refuses an entry for an organization that does not exist', async () => {
-        await expect(upsertOrganizationCertification(storage.db, 'missing-org', catalog.certifications[0]!, NOW)).rejects.toThrow();
+        await expect(
+          upsertOrganizationCertification(storage.db, 'missing-org', catalog.certifications[0]!, NOW),
+        ).rejects.toThrow();
       });
     });
   });

@@ -45,7 +45,9 @@ export async function testDatabases(): Promise<TestDatabase[]> {
     { name: 'sqlite', open: () => openStorage({ databaseUrl: ':memory:', dataDir: '.' }) },
     {
       name: 'postgres',
-      skip: reason ? `PostgreSQL not reachable at ${postgresUrl} (${reason}); set TEST_DATABASE_URL to run these tests` : undefined,
+      skip: reason
+        ? `PostgreSQL not reachable at ${postgresUrl} (${reason}); set TEST_DATABASE_URL to run these tests`
+        : undefined,
       open: async () => {
         const schema = `t_${randomBytes(6).toString('hex')}`;
         const admin = new pg.Client({ connectionString: postgresUrl });

@@ -36,8 +36,12 @@ describe('GET /api/certifications', () => {
     expect(q.certifications.map((c: { id: string }) => c.id)).toContain('CPHQ');
     expect(q.total).toBeLessThan(catalog.certifications.length);
 
-    const focus = (await app.inject({ url: '/api/certifications?focus=executive_leadership,quality' })).json();
-    const expected = catalog.certifications.filter((c) => c.focusAreas.some((f) => f === 'executive_leadership' || f === 'quality'));
+    const focus = (
+      await app.inject({ url: '/api/certifications?focus=executive_leadership,quality' })
+    ).json();
+    const expected = catalog.certifications.filter((c) =>
+      c.focusAreas.some((f) => f === 'executive_leadership' || f === 'quality'),
+    );
     expect(focus.total).toBe(expected.length);
 
     const issuer = (await app.inject({ url: '/api/certifications?issuer=ACHE' })).json();
@@ -60,7 +64,9 @@ describe('GET /api/certifications', () => {
 
     const typo = await app.inject({ url: '/api/certifications?foucs=quality' });
     expect(typo.statusCode).toBe(400);
-    expect(typo.json().error.message).toBe('query parameter foucs: unknown query parameter (check the spelling)');
+    expect(typo.json().error.message).toBe(
+      'query parameter foucs: unknown query parameter (check the spelling)',
+    );
 
     const focus = await app.inject({ url: '/api/certifications?focus=quality,astrology' });
     expect(focus.statusCode).toBe(400);
@@ -92,7 +98,11 @@ describe('GET /api/certifications/:id', () => {
     const res = await app.inject({ url: '/api/certifications/NOT-A-CERT' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
-      error: { code: 'certification_not_found', message: 'No certification with id "NOT-A-CERT"', details: { id: 'NOT-A-CERT' } },
+      error: {
+        code: 'certification_not_found',
+        message: 'No certification with id "NOT-A-CERT"',
+        details: { id: 'NOT-A-CERT' },
+      },
     });
   });
 

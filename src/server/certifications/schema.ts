@@ -5,17 +5,31 @@ import { certificationSchema, confidenceSchema } from '../../catalog/schema.js';
 const idList = z
   .string()
   .max(500)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 export const listQuerySchema = z.strictObject({
-  q: z.string().max(200, 'must be at most 200 characters').optional().describe('Text to search in acronym, name, issuer and summary'),
+  q: z
+    .string()
+    .max(200, 'must be at most 200 characters')
+    .optional()
+    .describe('Text to search in acronym, name, issuer and summary'),
   focus: idList.optional().describe('Comma-separated focus-area ids; a certification matches any of them'),
   issuer: idList.optional().describe('Comma-separated issuing-body ids'),
   sort: z.enum(['name', 'acronym', 'issuer', 'verifiedAsOf', 'confidence']).default('acronym'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 
-export const issuerSchema = z.object({ id: z.string(), acronym: z.string(), label: z.string(), url: z.string() });
+export const issuerSchema = z.object({
+  id: z.string(),
+  acronym: z.string(),
+  label: z.string(),
+  url: z.string(),
+});
 
 export const certificationSummarySchema = z
   .object({
@@ -44,7 +58,11 @@ export const listResponseSchema = z.object({
 });
 
 export const idParamsSchema = z.strictObject({
-  id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'must be a certification id such as CPHQ or NE-BC'),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'must be a certification id such as CPHQ or NE-BC'),
 });
 
 export const detailResponseSchema = z.object({

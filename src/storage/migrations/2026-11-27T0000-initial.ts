@@ -35,7 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
     .addPrimaryKeyConstraint('catalog_entries_pk', ['scope', 'kind', 'entry_id'])
     .execute();
-  await db.schema.createIndex('catalog_entries_org_idx').on('catalog_entries').column('organization_id').execute();
+  await db.schema
+    .createIndex('catalog_entries_org_idx')
+    .on('catalog_entries')
+    .column('organization_id')
+    .execute();
 
   // Every catalog version ever loaded, newest by loaded_at.
   await db.schema
