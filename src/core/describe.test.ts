@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../catalog/schema.js';
-import { describeCondition, formatMonths, formatNumber, lowerFirst, pluralUnit, type DescribeVocabulary } from './describe.js';
+import {
+  describeCategoryRule,
+  describeCondition,
+  formatMonths,
+  formatNumber,
+  lowerFirst,
+  pluralUnit,
+  type DescribeVocabulary,
+} from './describe.js';
 
 const vocab: DescribeVocabulary = {
   organizations: [
-    { id: 'ACHE', acronym: 'ACHE', label: 'American College of Healthcare Executives', url: 'https://www.ache.org/' },
-    { id: 'MGMA', acronym: 'MGMA', label: 'Medical Group Management Association', url: 'https://www.mgma.com/' },
+    {
+      id: 'ACHE',
+      acronym: 'ACHE',
+      label: 'American College of Healthcare Executives',
+      url: 'https://www.ache.org/',
+    },
+    {
+      id: 'MGMA',
+      acronym: 'MGMA',
+      label: 'Medical Group Management Association',
+      url: 'https://www.mgma.com/',
+    },
   ],
   experienceKinds: [
     { id: 'healthcare', label: 'Healthcare', question: '?' },
@@ -44,7 +62,11 @@ const vocab: DescribeVocabulary = {
 const certifications = [{ id: 'CAPM', acronym: 'CAPM', name: 'Certified Associate in Project Management' }];
 
 const cases: Array<[string, Condition, string]> = [
-  ['education, any field', { type: 'education', minLevel: 'master' }, "A master's degree or higher (any field)"],
+  [
+    'education, any field',
+    { type: 'education', minLevel: 'master' },
+    "A master's degree or higher (any field)",
+  ],
   [
     'education in a field, with credits instead',
     { type: 'education', minLevel: 'bachelor', field: 'nursing', orCollegeCreditHours: 120 },
@@ -108,15 +130,29 @@ const cases: Array<[string, Condition, string]> = [
   ],
   [
     'licence',
-    { type: 'license', credential: 'RN_LICENSE', status: 'active, unencumbered', jurisdiction: 'United States' },
+    {
+      type: 'license',
+      credential: 'RN_LICENSE',
+      status: 'active, unencumbered',
+      jurisdiction: 'United States',
+    },
     'A registered nurse licence (active, unencumbered; United States)',
   ],
   [
     'membership with types and tenure',
-    { type: 'membership', organization: 'ACHE', memberTypes: ['member', 'faculty', 'international'], minTenureMonths: 12 },
+    {
+      type: 'membership',
+      organization: 'ACHE',
+      memberTypes: ['member', 'faculty', 'international'],
+      minTenureMonths: 12,
+    },
     'ACHE membership (Member, Faculty associate or International associate) for at least 12 months',
   ],
-  ['current membership', { type: 'membership', organization: 'MGMA', minTenureMonths: 0 }, 'Current MGMA membership'],
+  [
+    'current membership',
+    { type: 'membership', organization: 'MGMA', minTenureMonths: 0 },
+    'Current MGMA membership',
+  ],
   [
     'continuing education with categories',
     {
@@ -147,11 +183,7 @@ const cases: Array<[string, Condition, string]> = [
     { type: 'training', hours: 35, category: 'project_management_education', orCredentials: ['CAPM'] },
     'At least 35 hours of project management education, or hold CAPM (Certified Associate in Project Management)',
   ],
-  [
-    'credential, one',
-    { type: 'credential', anyOf: ['RN_LICENSE'] },
-    'Hold a registered nurse licence',
-  ],
+  ['credential, one', { type: 'credential', anyOf: ['RN_LICENSE'] }, 'Hold a registered nurse licence'],
   [
     'credential, several',
     { type: 'credential', anyOf: ['CAPM', 'PMP'] },
@@ -159,13 +191,24 @@ const cases: Array<[string, Condition, string]> = [
   ],
   [
     'projects',
-    { type: 'projects', count: 2, kinds: ['six_sigma'], role: 'lead', evidence: 'A signed project affidavit.' },
+    {
+      type: 'projects',
+      count: 2,
+      kinds: ['six_sigma'],
+      role: 'lead',
+      evidence: 'A signed project affidavit.',
+    },
     'At least 2 completed Six Sigma projects that you led (evidence: a signed project affidavit)',
   ],
   ['one project of any kind', { type: 'projects', count: 1 }, 'At least 1 completed project'],
   [
     'references with detail',
-    { type: 'references', count: 2, attestation: 'X', detail: ['Structured interview with a Fellow.', 'A second reference.'] },
+    {
+      type: 'references',
+      count: 2,
+      attestation: 'X',
+      detail: ['Structured interview with a Fellow.', 'A second reference.'],
+    },
     '2 references: structured interview with a Fellow; a second reference',
   ],
   [
@@ -256,5 +299,19 @@ describe('helpers', () => {
     expect(pluralUnit('ACHE credit', 2)).toBe('ACHE credits');
     expect(pluralUnit('CCB CEU', 2)).toBe('CCB CEUs');
     expect(pluralUnit('contact hour', 1)).toBe('contact hour');
+  });
+});
+
+describe('describeCategoryRule', () => {
+  it('states minimums, maximums and ranges', () => {
+    expect(describeCategoryRule({ category: 'ache_in_person', min: 12 }, vocab)).toBe(
+      'at least 12 ACHE In-Person Education',
+    );
+    expect(describeCategoryRule({ category: 'ache_qualifying', max: 12 }, vocab)).toBe(
+      'at most 12 Qualifying Education',
+    );
+    expect(describeCategoryRule({ category: 'mgma_live', min: 5, max: 5 }, vocab)).toBe(
+      'exactly 5 MGMA live education',
+    );
   });
 });

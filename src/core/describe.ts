@@ -118,7 +118,8 @@ function positionPhrase(vocab: DescribeVocabulary, kinds: KindExpression): strin
     const l = lowerFirst(label(vocab.experienceKinds, kinds));
     return isRole(l) ? `Currently working as ${article(l)} ${l}` : `Currently in a job that counts as ${l}`;
   }
-  if ('anyOf' in kinds) return `Currently in a job that counts as ${joinWords(kindLabels(vocab, kinds.anyOf), 'or')}`;
+  if ('anyOf' in kinds)
+    return `Currently in a job that counts as ${joinWords(kindLabels(vocab, kinds.anyOf), 'or')}`;
   return `Currently in a job that counts as ${joinWords(kindLabels(vocab, kinds.allOf), 'and')} at once`;
 }
 
@@ -144,7 +145,15 @@ function credentialName(vocab: DescribeVocabulary, options: DescribeOptions, id:
   return id;
 }
 
-function categoryRule(vocab: DescribeVocabulary, rule: CeCategoryRule): string {
+/** One CE category rule, e.g. "at least 12 ACHE In-Person Education". */
+export function describeCategoryRule(
+  rule: CeCategoryRule,
+  vocab: Pick<DescribeVocabulary, 'ceCategories'>,
+): string {
+  return categoryRule(vocab, rule);
+}
+
+function categoryRule(vocab: Pick<DescribeVocabulary, 'ceCategories'>, rule: CeCategoryRule): string {
   const name = label(vocab.ceCategories, rule.category);
   const note = rule.note ? ` (${continueSentence(withoutFinalStop(rule.note))})` : '';
   if (rule.min !== undefined && rule.max !== undefined) {
@@ -171,7 +180,9 @@ export function describeCondition(
     case 'education': {
       const degree = degreeNames[condition.minLevel] ?? condition.minLevel;
       const higher = condition.minLevel === 'doctorate' ? '' : ' or higher';
-      const field = condition.field ? ` in ${lowerFirst(label(vocab.degreeFields, condition.field))}` : ' (any field)';
+      const field = condition.field
+        ? ` in ${lowerFirst(label(vocab.degreeFields, condition.field))}`
+        : ' (any field)';
       const credits = condition.orCollegeCreditHours
         ? `, or ${formatNumber(condition.orCollegeCreditHours)} college credit hours`
         : '';
@@ -181,13 +192,19 @@ export function describeCondition(
     case 'experience': {
       const phrase = experiencePhrase(vocab, condition.kinds);
       const window = condition.windowMonths ? ` in the last ${formatMonths(condition.windowMonths)}` : '';
-      const qualifier = condition.qualifier ? ` (${continueSentence(withoutFinalStop(condition.qualifier))})` : '';
+      const qualifier = condition.qualifier
+        ? ` (${continueSentence(withoutFinalStop(condition.qualifier))})`
+        : '';
       let amount: string;
-      if (condition.minMonths !== undefined) amount = `At least ${formatMonths(condition.minMonths)} ${phrase}`;
-      else if (condition.minHours !== undefined) amount = `At least ${plural(condition.minHours, 'hour')} ${phrase}`;
+      if (condition.minMonths !== undefined)
+        amount = `At least ${formatMonths(condition.minMonths)} ${phrase}`;
+      else if (condition.minHours !== undefined)
+        amount = `At least ${plural(condition.minHours, 'hour')} ${phrase}`;
       else {
         const plain = /^of (.*) experience$/.exec(phrase);
-        amount = plain ? `Documented ${plain[1]} experience (no minimum stated)` : `Documented experience ${phrase} (no minimum stated)`;
+        amount = plain
+          ? `Documented ${plain[1]} experience (no minimum stated)`
+          : `Documented experience ${phrase} (no minimum stated)`;
       }
       return `${amount}${window}${qualifier}`;
     }
@@ -202,7 +219,10 @@ export function describeCondition(
       const org = vocab.organizations.find((o) => o.id === condition.organization);
       const name = org?.acronym ?? condition.organization;
       const types = condition.memberTypes
-        ? ` (${joinWords(condition.memberTypes.map((t) => label(vocab.membershipTypes, t)), 'or')})`
+        ? ` (${joinWords(
+            condition.memberTypes.map((t) => label(vocab.membershipTypes, t)),
+            'or',
+          )})`
         : '';
       if (condition.minTenureMonths === 0) return `Current ${name} membership${types}`;
       return `${name} membership${types} for at least ${plural(condition.minTenureMonths, 'month')}`;
@@ -231,9 +251,7 @@ export function describeCondition(
       return names.length === 1 ? `Hold ${names[0]}` : `Hold one of: ${joinWords(names, 'or')}`;
     }
     case 'projects': {
-      const kinds = (condition.kinds ?? [])
-        .map((k) => projectKindNames[k] ?? k)
-        .filter((k) => k !== '');
+      const kinds = (condition.kinds ?? []).map((k) => projectKindNames[k] ?? k).filter((k) => k !== '');
       const kind = kinds.length ? `${joinWords(kinds, 'or')} ` : '';
       const noun = condition.count === 1 ? 'project' : 'projects';
       const role =
@@ -242,7 +260,9 @@ export function describeCondition(
           : condition.role === 'member'
             ? ' that you worked on as a team member or leader'
             : '';
-      const evidence = condition.evidence ? ` (evidence: ${continueSentence(withoutFinalStop(condition.evidence))})` : '';
+      const evidence = condition.evidence
+        ? ` (evidence: ${continueSentence(withoutFinalStop(condition.evidence))})`
+        : '';
       return `At least ${formatNumber(condition.count)} completed ${kind}${noun}${role}${evidence}`;
     }
     case 'references': {
