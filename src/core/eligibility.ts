@@ -167,6 +167,8 @@ function kindPhrase(
 }
 
 const round1 = (x: number) => Math.floor(x * 10 + EPS) / 10;
+/** A shortfall rounded up to one decimal: 0.05 hours missing is "0.1 more", never "0 more". */
+const gap1 = (x: number) => Math.ceil(x * 10 - EPS) / 10;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const monthName = (iso: string) =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', {
@@ -206,20 +208,24 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
       const rank = levelRank[c.minLevel];
       let best: EducationLevel | undefined;
       let expected: { level: EducationLevel; day: number } | undefined;
+      // A `completed` month alone means its first day (profile format v1: only a job's `end`
+      // means the month's last day), so a degree completed "2026-11" counts from 2026-11-01.
+      const completedDay = (e: Profile['education'][number]) =>
+        e.completed ? toDay(startDate(e.completed)) : -Infinity;
       for (const e of p.education) {
         if (!fieldMatches(e.field, c.field)) continue;
-        const done = e.completed ? toDay(endDate(e.completed)) <= asOf : true;
+        const done = completedDay(e) <= asOf;
         if (done) {
           if (!best || levelRank[e.level] > levelRank[best]) best = e.level;
         } else if (levelRank[e.level] >= rank) {
-          const day = toDay(endDate(e.completed!));
+          const day = completedDay(e);
           if (!expected || day < expected.day) expected = { level: e.level, day };
         }
       }
       const credits =
         c.orCollegeCreditHours !== undefined && (p.collegeCreditHours ?? 0) >= c.orCollegeCreditHours;
       const highest = p.education
-        .filter((e) => !e.completed || toDay(endDate(e.completed)) <= asOf)
+        .filter((e) => completedDay(e) <= asOf)
         .reduce<EducationLevel | undefined>(
           (a, e) => (!a || levelRank[e.level] > levelRank[a] ? e.level : a),
           undefined,
@@ -249,7 +255,9 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
       };
     }
     case 'experience': {
-      const what = `${kindPhrase(c, labels)} experience`;
+      const phrase = kindPhrase(c, labels);
+      // "patient experience" is already an experience: no "patient experience experience".
+      const what = /experience$/.test(phrase) ? phrase : `${phrase} experience`;
       const kinds = kindsList(c.kinds);
       const months = facts.months(c, c.windowMonths);
       const within = c.windowMonths ? ` in the last ${plural(c.windowMonths, 'month')}` : '';
@@ -275,6 +283,7 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
       const actualRaw = hours ? months * HOURS_PER_FTE_MONTH : months;
       const actual = hours ? Math.floor(actualRaw + EPS) : round1(actualRaw);
       const unit = hours ? 'hours' : 'months';
+      const num = (n: number) => n.toLocaleString('en-US');
       const met = actualRaw + EPS >= required;
       if (met) {
         return {
@@ -285,7 +294,7 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
             actual,
             unit,
             kinds,
-            explanation: `You have ${actual} ${unit} of ${what}${within} (${required} needed).`,
+            explanation: `You have ${num(actual)} ${unit} of ${what}${within} (${num(required)} needed).`,
           },
         };
       }
@@ -311,7 +320,8 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
           actual,
           unit,
           kinds,
-          explanation: `You need ${missingText} of ${what}${within}${pace}.`,
+          // The person's own figure as well as the gap, so the sentence can be checked against the profile.
+          explanation: `You need ${missingText} of ${what}${within} (you have ${num(actual)} of ${num(required)} ${unit})${pace}.`,
         },
         earliestDay,
       };
@@ -366,12 +376,11 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
       };
     }
     case 'membership': {
-      const m = p.memberships.find(
+      const org = labels.org(c.organization);
+      const held = p.memberships.filter(
         (x) => x.id === c.organization && (!x.until || toDay(endDate(x.until)) >= asOf),
       );
-      const org = labels.org(c.organization);
-      const typeOk = m && (!c.memberTypes || c.memberTypes.includes(m.type));
-      if (!m || !typeOk) {
+      if (held.length === 0)
         return {
           result: {
             ...base,
@@ -379,54 +388,15 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
             required: c.minTenureMonths,
             actual: null,
             unit: 'months',
-            explanation: m
-              ? `Your ${org} membership type (${m.type}) does not count; ${c.memberTypes!.join(', ')} do.`
-              : `You need to be a member of ${org}${c.minTenureMonths ? ` for at least ${plural(c.minTenureMonths, 'month')}` : ''}.`,
+            explanation: `You need to be a member of ${org}${c.minTenureMonths ? ` for at least ${plural(c.minTenureMonths, 'month')}` : ''}.`,
           },
           earliestDay: null,
         };
-      }
-      if (c.minTenureMonths === 0)
-        return {
-          result: {
-            ...base,
-            met: true,
-            required: 0,
-            actual: null,
-            unit: 'months',
-            explanation: `You are a member of ${org}.`,
-          },
-        };
-      if (!m.since) {
-        return {
-          result: {
-            ...base,
-            met: false,
-            required: c.minTenureMonths,
-            actual: null,
-            unit: 'months',
-            explanation: `Add the date you joined ${org}: ${plural(c.minTenureMonths, 'month')} of membership are needed.`,
-          },
-          earliestDay: null,
-        };
-      }
-      const since = toDay(startDate(m.since));
-      const tenure = wholeMonthsBetween(since, asOf);
-      const met = tenure >= c.minTenureMonths;
-      const on = addMonths(since, c.minTenureMonths);
-      return {
-        result: {
-          ...base,
-          met,
-          required: c.minTenureMonths,
-          actual: tenure,
-          unit: 'months',
-          explanation: met
-            ? `You have been a member of ${org} for ${plural(tenure, 'month')} (${c.minTenureMonths} needed).`
-            : `You need ${plural(c.minTenureMonths - tenure, 'more month')} of ${org} membership; that is ${monthName(fromDay(on))}.`,
-        },
-        earliestDay: met ? undefined : on,
-      };
+      // A person may list several memberships of one body (a student one, then a full one):
+      // judge each and keep the best, so that listing another can never make things worse.
+      return held
+        .map((m) => evaluateMembership(c, m, org, base, asOf))
+        .reduce((best, e) => (rankEval(e) < rankEval(best) ? e : best));
     }
     case 'continuing_education': {
       const from = c.windowMonths ? addMonths(asOf, -c.windowMonths) : -Infinity;
@@ -461,12 +431,12 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
         explanation = `You have ${round1(total)} ${unit}s of continuing education${within} (${c.total} needed).`;
       else {
         const parts: string[] = [];
-        if (total + EPS < c.total) parts.push(`${round1(c.total - total)} more ${unit}s${within}`);
+        if (total + EPS < c.total) parts.push(`${gap1(c.total - total)} more ${unit}s${within}`);
         for (const r of short)
           parts.push(
-            `${round1(r.min! - (byCategory.get(r.category) ?? 0))} more in ${labels.category(r.category)}`,
+            `${gap1(r.min! - (byCategory.get(r.category) ?? 0))} more in ${labels.category(r.category)}`,
           );
-        explanation = `You need ${parts.join(' and ')}${uncounted > 0 ? ` (${round1(uncounted)} of your hours are not in ${unit}s: record the credits the provider awarded)` : ''}.`;
+        explanation = `You need ${parts.join(' and ')} (you have ${round1(total)})${uncounted > 0 ? `; ${round1(uncounted)} of your hours are not in ${unit}s: record the credits the provider awarded` : ''}.`;
       }
       return {
         result: { ...base, met, required: c.total, actual: round1(total), unit: c.unit, explanation },
@@ -496,7 +466,7 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
             ? cred && hours + EPS < c.hours
               ? `Your ${labels.credential(cred)} counts instead of ${c.hours} hours of ${topic}.`
               : `You have ${round1(hours)} hours of ${topic} (${c.hours} needed).`
-            : `You need ${round1(c.hours - hours)} more hours of ${topic}${alt}.`,
+            : `You need ${plural(gap1(c.hours - hours), 'more hour', 'more hours')} of ${topic} (you have ${round1(hours)} of ${c.hours})${alt}.`,
         },
         earliestDay: met ? undefined : null,
       };
@@ -504,7 +474,8 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
     case 'projects': {
       const n = p.projects.filter(
         (x) =>
-          (!x.completed || toDay(endDate(x.completed)) <= asOf) &&
+          // As for degrees, a `completed` month alone means its first day.
+          (!x.completed || toDay(startDate(x.completed)) <= asOf) &&
           (!c.kinds || c.kinds.includes(x.kind)) &&
           (!c.role || x.role === c.role),
       ).length;
@@ -578,6 +549,15 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
       const nested = evaluateConditions(c.conditions, facts, labels, vocab);
       const limit = addMonths(asOf, c.withinMonths);
       const met = nested.earliestDay !== null && nested.earliestDay <= limit;
+      // Not on track yet, but heading there: the route opens by time alone on the first day
+      // from which the nested date is within reach (withinMonths before it). Without this the
+      // route read as "not by time" and earliestEligible could come years too late.
+      let earliestDay: number | null | undefined = met ? undefined : null;
+      if (!met && nested.earliestDay !== null) {
+        let d = addMonths(nested.earliestDay, -c.withinMonths);
+        while (addMonths(d, c.withinMonths) < nested.earliestDay) d++; // month-end clamping
+        earliestDay = Math.max(d, asOf + 1);
+      }
       return {
         result: {
           ...base,
@@ -589,10 +569,80 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
             ? `You are on track to meet the standard route by ${fromDay(nested.earliestDay!)}, within ${c.withinMonths} months.`
             : `You need to be within ${c.withinMonths} months of meeting the standard route${nested.earliestDay !== null ? `; at your pace that is ${fromDay(nested.earliestDay)}` : ''}.`,
         },
-        earliestDay: met ? undefined : null,
+        earliestDay,
       };
     }
   }
+}
+
+type MembershipCondition = Extract<Condition, { type: 'membership' }>;
+
+/** One membership against a membership condition. */
+function evaluateMembership(
+  c: MembershipCondition,
+  m: Profile['memberships'][number],
+  org: string,
+  base: Pick<ConditionResult, 'id' | 'type' | 'stage' | 'summary' | 'confidence'>,
+  asOf: number,
+): Eval {
+  const common = { ...base, required: c.minTenureMonths, unit: 'months' };
+  if (c.memberTypes && !c.memberTypes.includes(m.type))
+    return {
+      result: {
+        ...common,
+        met: false,
+        actual: null,
+        explanation: `Your ${org} membership type (${m.type}) does not count; ${c.memberTypes.join(', ')} do.`,
+      },
+      earliestDay: null,
+    };
+  // A membership that starts after the as-of date is not held yet (even when no tenure is
+  // asked); it holds from its start plus the tenure, by time alone.
+  const joined = m.since ? toDay(startDate(m.since)) : undefined;
+  if (joined !== undefined && joined > asOf) {
+    const on = addMonths(joined, c.minTenureMonths);
+    return {
+      result: {
+        ...common,
+        met: false,
+        actual: 0,
+        explanation: `Your ${org} membership starts in ${monthName(fromDay(joined))}${c.minTenureMonths ? `; with the ${plural(c.minTenureMonths, 'month')} needed, that is ${monthName(fromDay(on))}` : ''}.`,
+      },
+      earliestDay: on,
+    };
+  }
+  if (c.minTenureMonths === 0)
+    return { result: { ...common, met: true, actual: null, explanation: `You are a member of ${org}.` } };
+  if (joined === undefined)
+    return {
+      result: {
+        ...common,
+        met: false,
+        actual: null,
+        explanation: `Add the date you joined ${org}: ${plural(c.minTenureMonths, 'month')} of membership are needed.`,
+      },
+      earliestDay: null,
+    };
+  const tenure = wholeMonthsBetween(joined, asOf);
+  const met = tenure >= c.minTenureMonths;
+  const on = addMonths(joined, c.minTenureMonths);
+  return {
+    result: {
+      ...common,
+      met,
+      actual: tenure,
+      explanation: met
+        ? `You have been a member of ${org} for ${plural(tenure, 'month')} (${c.minTenureMonths} needed).`
+        : `You need ${plural(c.minTenureMonths - tenure, 'more month')} of ${org} membership (you have ${tenure} of ${c.minTenureMonths}); that is ${monthName(fromDay(on))}.`,
+    },
+    earliestDay: met ? undefined : on,
+  };
+}
+
+/** Orders outcomes of one condition, best first: met, then the earliest projected day, then not by time. */
+function rankEval(e: Eval): number {
+  if (e.result.met) return -Infinity;
+  return e.earliestDay ?? Infinity;
 }
 
 function kindsListMatch(

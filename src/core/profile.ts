@@ -14,11 +14,11 @@ export const PROFILE_FORMAT = 'hm-pathways/profile@1';
 
 /** `YYYY-MM-DD` or `YYYY-MM`, checked to be a real calendar date. */
 export const profileDateSchema = z
-  .string({ message: 'must be a date (YYYY-MM-DD or YYYY-MM)' })
+  .string({ message: 'not a date (YYYY-MM-DD or YYYY-MM)' })
   .refine(
     (s) => (/^\d{4}-\d{2}$/.test(s) ? isValidMonth(s) : /^\d{4}-\d{2}-\d{2}$/.test(s) && isValidDay(s)),
     {
-      message: 'must be a date (YYYY-MM-DD or YYYY-MM)',
+      message: 'not a date (YYYY-MM-DD or YYYY-MM)',
     },
   );
 
