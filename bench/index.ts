@@ -58,3 +58,4 @@ await compare(
 );
 
 await app.close();
+await (await import('./eligibility.js')).benchEligibility(catalog);

@@ -8,9 +8,11 @@ import { ConfigError, loadConfig } from '../services/config.js';
 import { summarize } from '../services/catalog-service.js';
 import { appVersion } from '../services/version.js';
 import { migrateToLatest, openStorage, StorageError } from '../storage/db.js';
+import { registerEligibilityCommand } from './eligibility.js';
+import { UsageError } from './errors.js';
 import { printTable } from './table.js';
 
-export class UsageError extends Error {}
+export { UsageError };
 /** A failure to start the server: printed as one line, exit code 1. */
 class StartupFailure extends Error {}
 
@@ -129,6 +131,8 @@ export function buildProgram(
         `${certs.length} certification(s), catalog ${loaded.version}. Confirm rules with the issuing body before paying a fee.\n`,
       );
     });
+
+  registerEligibilityCommand(program, out);
 
   return program;
 }

@@ -19,6 +19,7 @@ import type { Catalog } from '../catalog/schema.js';
 import type { Storage } from '../storage/db.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { certificationRoutes } from './certifications/routes.js';
+import { eligibilityRoutes } from './eligibility/routes.js';
 import { registerErrorHandling } from './errors.js';
 import { healthRoutes } from './health/routes.js';
 
@@ -58,6 +59,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       tags: [
         { name: 'catalog', description: 'The certification catalog' },
+        {
+          name: 'eligibility',
+          description:
+            'Am I eligible, what is missing, and when will I be? (profile format: docs/profile-format.md)',
+        },
         { name: 'operations', description: 'Health and operations' },
       ],
     },
@@ -71,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(healthRoutes(deps));
       await api.register(catalogRoutes(deps));
       await api.register(certificationRoutes(deps));
+      await api.register(eligibilityRoutes(deps));
     },
     { prefix: '/api' },
   );

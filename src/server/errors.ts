@@ -5,7 +5,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../services/errors.js';
+import { AppError, type Issue } from '../services/errors.js';
+
+export { issuesOf, type Issue } from '../services/errors.js';
 
 export const errorBodySchema = z
   .object({
@@ -16,29 +18,6 @@ export const errorBodySchema = z
     }),
   })
   .describe('Error');
-
-export interface Issue {
-  path: string;
-  message: string;
-}
-
-function joinPath(prefix: string, p: readonly PropertyKey[]): string {
-  let out = prefix;
-  for (const key of p) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out;
-}
-
-/** Issues of a zod error as `{path, message}`, with unknown keys named one by one. */
-export function issuesOf(error: { issues: z.core.$ZodIssue[] }, prefix = ''): Issue[] {
-  return error.issues.flatMap((i) =>
-    i.code === 'unrecognized_keys'
-      ? i.keys.map((k) => ({
-          path: joinPath(prefix, [...i.path, k]),
-          message: 'unknown field (check the spelling)',
-        }))
-      : [{ path: joinPath(prefix, i.path), message: i.message }],
-  );
-}
 
 const statusCodes: Record<number, string> = {
   400: 'bad_request',
