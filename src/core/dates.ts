@@ -9,12 +9,27 @@ const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 for a `YYYY-MM-DD` string. */
 export function toDay(iso: string): number {
-  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / MS_PER_DAY;
+  // Memoised: the same few thousand dates are converted millions of times in a batch.
+  let day = dayCache.get(iso);
+  if (day === undefined) {
+    day = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / MS_PER_DAY;
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(iso, day);
+  }
+  return day;
 }
+const dayCache = new Map<string, number>();
+const isoCache = new Map<number, string>();
 
 /** `YYYY-MM-DD` for a day number. */
 export function fromDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoCache.size > 100_000) isoCache.clear();
+    isoCache.set(day, iso);
+  }
+  return iso;
 }
 
 export function isValidDay(iso: string): boolean {

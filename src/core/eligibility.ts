@@ -111,7 +111,8 @@ class Facts {
     this.intervals = workIntervals(profile.positions, asOfDay);
   }
   months(expr: Condition & { type: 'experience' }, windowMonths?: number): number {
-    const key = `${JSON.stringify(expr.kinds)}|${windowMonths ?? ''}`;
+    // Kind expressions come from the frozen catalog, so the object itself identifies them.
+    const key = `${kindKey(expr.kinds)}|${windowMonths ?? ''}`;
     let v = this.monthsCache.get(key);
     if (v === undefined) {
       const from = windowMonths ? addMonths(this.asOfDay, -windowMonths) + 1 : -Infinity;
@@ -120,6 +121,17 @@ class Facts {
     }
     return v;
   }
+}
+
+const kindKeys = new WeakMap<object, string>();
+function kindKey(k: string | { allOf: string[] } | { anyOf: string[] }): string {
+  if (typeof k === 'string') return k;
+  let key = kindKeys.get(k);
+  if (key === undefined) {
+    key = JSON.stringify(k);
+    kindKeys.set(k, key);
+  }
+  return key;
 }
 
 interface Labels {
@@ -170,12 +182,22 @@ const round1 = (x: number) => Math.floor(x * 10 + EPS) / 10;
 /** A shortfall rounded up to one decimal: 0.05 hours missing is "0.1 more", never "0 more". */
 const gap1 = (x: number) => Math.ceil(x * 10 - EPS) / 10;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const monthName = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** "March 2028" for 2028-03-xx (a table, not Intl: this runs for every projected date). */
+const monthName = (iso: string) => `${MONTHS[+iso.slice(5, 7) - 1]} ${iso.slice(0, 4)}`;
 
 function fieldMatches(field: string | undefined, required: string | undefined): boolean {
   if (!required) return true;
