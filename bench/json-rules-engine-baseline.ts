@@ -17,7 +17,7 @@ import { Engine } from 'json-rules-engine';
 import type { Catalog, Condition, EducationLevel, KindExpression } from '../src/catalog/schema.js';
 import { educationLevels } from '../src/catalog/schema.js';
 import { addMonths, endDate, startDate, toDay, wholeMonthsBetween } from '../src/core/dates.js';
-import { ruleSetOn } from '../src/core/eligibility.js';
+import { fieldMatches, ruleSetOn } from '../src/core/eligibility.js';
 import {
   HOURS_PER_FTE_MONTH,
   fteMonths,
@@ -35,17 +35,6 @@ export type JreCondition =
   | { all: JreCondition[] }
   | { any: JreCondition[] }
   | { fact: string; operator: string; value: unknown; params?: Record<string, unknown> };
-
-/** Same field test as src/core/eligibility.ts (not exported there). */
-function fieldMatches(field: string | undefined, required: string | undefined): boolean {
-  if (!required) return true;
-  const f = (field ?? '').toLowerCase();
-  const nursing = /nurs|\bbsn\b|\bmsn\b|\bdnp\b|\badn\b/.test(f);
-  if (required === 'nursing') return nursing;
-  if (required === 'non_nursing') return f.length > 0 && !nursing;
-  if (required === 'nursing_administration') return nursing && /admin|leader|manag|executive/.test(f);
-  return f.replace(/[^a-z0-9]+/g, '_').includes(required.toLowerCase());
-}
 
 /* ------------------------------------------------------------------ translation */
 

@@ -199,7 +199,8 @@ const MONTHS = [
 /** "March 2028" for 2028-03-xx (a table, not Intl: this runs for every projected date). */
 const monthName = (iso: string) => `${MONTHS[+iso.slice(5, 7) - 1]} ${iso.slice(0, 4)}`;
 
-function fieldMatches(field: string | undefined, required: string | undefined): boolean {
+/** Whether a degree's free-text field satisfies a catalog degree-field id (omitted = any field). */
+export function fieldMatches(field: string | undefined, required: string | undefined): boolean {
   if (!required) return true;
   const f = (field ?? '').toLowerCase();
   const nursing = /nurs|\bbsn\b|\bmsn\b|\bdnp\b|\badn\b/.test(f);
