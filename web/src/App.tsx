@@ -7,6 +7,7 @@ import { AppLayout } from './components/AppLayout';
 import { CatalogPage } from './pages/CatalogPage';
 import { CertificationPage } from './pages/CertificationPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { QuickCheckPage } from './pages/QuickCheckPage';
 import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
@@ -20,6 +21,7 @@ export function App() {
               <Route index element={<Navigate to="/certifications" replace />} />
               <Route path="certifications" element={<CatalogPage />} />
               <Route path="certifications/:id" element={<CertificationPage />} />
+              <Route path="quick-check" element={<QuickCheckPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

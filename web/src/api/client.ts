@@ -5,6 +5,8 @@ import type {
   CertificationDetail,
   CertificationList,
   CertificationQuery,
+  EligibilityReport,
+  EligibilityRequest,
 } from './types';
 
 /** An error from the API (or from reaching it); `message` is fit to show to a person. */
@@ -36,9 +38,24 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 
 /** GET a JSON resource from the API. Throws {@link ApiError} with the server's message on failure. */
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(path, { headers: { accept: 'application/json' }, signal });
+}
+
+/** POST a JSON body to the API. Throws {@link ApiError} with the server's message on failure. */
+export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(path, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
+}
+
+async function requestJson<T>(path: string, init: RequestInit & { signal?: AbortSignal | null }): Promise<T> {
+  const signal = init.signal ?? undefined;
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    response = await fetch(path, init);
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new ApiError(
@@ -81,4 +98,6 @@ export const api = {
   getCertification: (id: string, signal?: AbortSignal) =>
     getJson<CertificationDetail>(`/api/certifications/${encodeURIComponent(id)}`, signal),
   getCatalog: (signal?: AbortSignal) => getJson<CatalogInfo>('/api/catalog', signal),
+  postEligibility: (body: EligibilityRequest, signal?: AbortSignal) =>
+    postJson<EligibilityReport>('/api/eligibility', body, signal),
 };

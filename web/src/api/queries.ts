@@ -1,7 +1,7 @@
 /** TanStack Query hooks over the API client. */
-import { keepPreviousData, QueryClient, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError } from './client';
-import type { CertificationQuery } from './types';
+import type { CertificationQuery, EligibilityRequest } from './types';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -45,5 +45,12 @@ export function useCertification(id: string) {
   return useQuery({
     queryKey: queryKeys.certification(id),
     queryFn: ({ signal }) => api.getCertification(id, signal),
+  });
+}
+
+/** POST /api/eligibility: who is eligible for what, for a profile kept in the browser. */
+export function usePostEligibility() {
+  return useMutation({
+    mutationFn: (body: EligibilityRequest) => api.postEligibility(body),
   });
 }

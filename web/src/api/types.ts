@@ -9,6 +9,7 @@ import type {
   detailResponseSchema,
   listResponseSchema,
 } from '../../../src/server/certifications/schema';
+import type { eligibilityBodySchema, eligibilityReportSchema } from '../../../src/server/eligibility/schema';
 
 export type {
   CeCategoryRule,
@@ -44,4 +45,15 @@ export interface CertificationQuery {
 /** The body of every error the API returns. */
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
+}
+
+export type EligibilityRequest = z.input<typeof eligibilityBodySchema>;
+export type EligibilityReport = z.infer<typeof eligibilityReportSchema>;
+export type CertificationResult = EligibilityReport['results'][number];
+export type PathwayResult = CertificationResult['pathways'][number];
+export type ConditionResult = PathwayResult['conditions'][number];
+/** One problem the server found in a request body, e.g. { path: 'profile.positions.0.start', ... }. */
+export interface ValidationIssue {
+  path: string;
+  message: string;
 }

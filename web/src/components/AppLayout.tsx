@@ -1,6 +1,6 @@
 import { AppShell, Anchor, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconApi, IconCertificate, IconHeartbeat } from '@tabler/icons-react';
+import { IconApi, IconCertificate, IconChecklist, IconHeartbeat } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 
@@ -25,7 +25,7 @@ const sections: Array<{ title: string; items: NavItem[] }> = [
   {
     title: 'My path',
     items: [
-      { label: 'Quick check' },
+      { label: 'Quick check', to: '/quick-check', icon: <IconChecklist size={18} aria-hidden /> },
       { label: 'Dashboard' },
       { label: 'My record' },
       { label: 'Self-assessment' },
