@@ -32,8 +32,111 @@ export interface CatalogVersionsTable {
   certification_count: number;
 }
 
+export interface UsersTable {
+  id: string;
+  /** Lower-cased, trimmed. */
+  email: string;
+  display_name: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  /** SHA-256 hex of the calendar-feed secret; null = no feed yet. */
+  calendar_token_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 hex of the cookie's secret. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SignInThrottleTable {
+  /** 'email:<address>' or 'ip:<address>'. */
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  /** Null only for the event that records an account's deletion. */
+  user_id: string | null;
+  at: string;
+  action: string;
+  /** 'session' | 'token:<id>' | 'system'. */
+  actor: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  /** JSON without personal data. */
+  details: string | null;
+}
+
+export interface LearnerProfilesTable {
+  user_id: string;
+  /** profile@1 top-level fields (name, collegeCreditHours, attestations, goals) as JSON. */
+  data: string;
+  updated_at: string;
+}
+
+export type RecordSection =
+  | 'education'
+  | 'positions'
+  | 'credentials'
+  | 'ce'
+  | 'memberships'
+  | 'projects'
+  | 'volunteering'
+  | 'assessments';
+
+export interface RecordItemsTable {
+  id: string;
+  user_id: string;
+  section: RecordSection;
+  /** The item as profile@1 JSON. */
+  data: string;
+  sort_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlannedExamsTable {
+  id: string;
+  user_id: string;
+  certification_id: string;
+  date: string;
+  note: string | null;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   catalog_entries: CatalogEntriesTable;
   catalog_versions: CatalogVersionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  sign_in_throttle: SignInThrottleTable;
+  audit_events: AuditEventsTable;
+  learner_profiles: LearnerProfilesTable;
+  record_items: RecordItemsTable;
+  planned_exams: PlannedExamsTable;
 }

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-27T0000-initial.js';
+import * as accounts from './2026-11-28T0000-accounts.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0000-initial': initial,
+  '2026-11-28T0000-accounts': accounts,
 };
 
 export const migrationProvider: MigrationProvider = {
