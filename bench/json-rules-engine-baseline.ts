@@ -16,7 +16,7 @@ import type { Almanac, TopLevelCondition } from 'json-rules-engine';
 import { Engine } from 'json-rules-engine';
 import type { Catalog, Condition, EducationLevel, KindExpression } from '../src/catalog/schema.js';
 import { educationLevels } from '../src/catalog/schema.js';
-import { addMonths, endDate, startDate, toDay, wholeMonthsBetween } from '../src/core/dates.js';
+import { addMonths, startDate, toDay, wholeMonthsBetween } from '../src/core/dates.js';
 import { fieldMatches, ruleSetOn } from '../src/core/eligibility.js';
 import {
   HOURS_PER_FTE_MONTH,
@@ -246,7 +246,7 @@ function addFacts(engine: Engine, catalog: Catalog): void {
     let best = 0;
     for (const e of p.education) {
       if (!fieldMatches(e.field, (params.field as string | null) ?? undefined)) continue;
-      if (e.completed && toDay(endDate(e.completed)) > day) continue;
+      if (e.completed && toDay(startDate(e.completed)) > day) continue;
       best = Math.max(best, levelRank.get(e.level as EducationLevel)!);
     }
     return best;
@@ -262,7 +262,7 @@ function addFacts(engine: Engine, catalog: Catalog): void {
       (cr) =>
         ids.includes(cr.id) &&
         (params.license ? cr.status === 'active' : cr.status !== 'lapsed') &&
-        (!cr.expires || toDay(endDate(cr.expires)) >= day) &&
+        (!cr.expires || toDay(startDate(cr.expires)) >= day) &&
         (!cr.earned || toDay(startDate(cr.earned)) <= day),
     );
   });
@@ -274,7 +274,7 @@ function addFacts(engine: Engine, catalog: Catalog): void {
   engine.addFact<Promise<number>>('membershipTenureMonths', async (params, almanac) => {
     const [{ day }, p] = await Promise.all([context(almanac, params), profileOf(almanac)]);
     const m = p.memberships.find(
-      (x) => x.id === params.organization && (!x.until || toDay(endDate(x.until)) >= day),
+      (x) => x.id === params.organization && (!x.until || toDay(startDate(x.until)) >= day),
     );
     const types = params.memberTypes as string[] | null;
     if (!m || (types && !types.includes(m.type))) return -1;
@@ -326,7 +326,7 @@ function addFacts(engine: Engine, catalog: Catalog): void {
     const kinds = params.kinds as string[] | null;
     return p.projects.filter(
       (x) =>
-        (!x.completed || toDay(endDate(x.completed)) <= day) &&
+        (!x.completed || toDay(startDate(x.completed)) <= day) &&
         (!kinds || kinds.includes(x.kind)) &&
         (!params.role || x.role === params.role),
     ).length;

@@ -5,11 +5,13 @@ import {
   dayAtOrAfterCoord,
   daysInMonth,
   endDate,
+  endDay,
   fromDay,
   isValidDay,
   isValidMonth,
   monthCoord,
   startDate,
+  startDay,
   toDay,
   wholeMonthsBetween,
 } from './dates.js';
@@ -177,5 +179,44 @@ describe('wholeMonthsBetween', () => {
         if (n > 0) expect(wholeMonthsBetween(d, to - 1)).toBe(n - 1);
       }),
     );
+  });
+});
+
+describe('calendar arithmetic without Date objects', () => {
+  // Reference implementations on Date, which the fast arithmetic must agree with everywhere.
+  const refCoord = (day: number) => {
+    const d = new Date(day * 86_400_000);
+    const y = d.getUTCFullYear();
+    const m = d.getUTCMonth();
+    return (y - 1970) * 12 + m + (d.getUTCDate() - 1) / new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  };
+  const refAddMonths = (day: number, n: number) => {
+    const d = new Date(day * 86_400_000);
+    const target = d.getUTCMonth() + n;
+    const ty = d.getUTCFullYear() + Math.floor(target / 12);
+    const tm = ((target % 12) + 12) % 12;
+    const dim = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+    return Date.UTC(ty, tm, Math.min(d.getUTCDate(), dim)) / 86_400_000;
+  };
+
+  it('agrees with Date on day numbers, month coordinates and month steps', () => {
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -600, max: 600 }), (day, n) => {
+        const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+        expect(toDay(iso)).toBe(day);
+        expect(fromDay(day)).toBe(iso);
+        expect(monthCoord(day)).toBeCloseTo(refCoord(day), 12);
+        expect(addMonths(day, n)).toBe(refAddMonths(day, n));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads month-only dates as the first day, and job ends as the last day', () => {
+    expect(fromDay(startDay('2024-02'))).toBe('2024-02-01');
+    expect(fromDay(endDay('2024-02'))).toBe('2024-02-29');
+    expect(fromDay(endDay('2023-02'))).toBe('2023-02-28');
+    expect(fromDay(endDay('2024-12-15'))).toBe('2024-12-15');
+    expect(fromDay(startDay('1999-12-31'))).toBe('1999-12-31');
   });
 });

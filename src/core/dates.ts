@@ -7,18 +7,17 @@
 
 const MS_PER_DAY = 86_400_000;
 
-/** Days since 1970-01-01 for a `YYYY-MM-DD` string. */
+const digits = (s: string, from: number, n: number) => {
+  let v = 0;
+  for (let i = from; i < from + n; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+};
+
+/** Days since 1970-01-01 for a `YYYY-MM-DD` string (out-of-range days roll over, as Date.UTC does). */
 export function toDay(iso: string): number {
-  // Memoised: the same few thousand dates are converted millions of times in a batch.
-  let day = dayCache.get(iso);
-  if (day === undefined) {
-    day = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / MS_PER_DAY;
-    if (dayCache.size > 100_000) dayCache.clear();
-    dayCache.set(iso, day);
-  }
-  return day;
+  // Arithmetic on the characters: no Date, no substring, no cache (this runs millions of times).
+  return daysFromCivil(digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2));
 }
-const dayCache = new Map<string, number>();
 const isoCache = new Map<number, string>();
 
 /** `YYYY-MM-DD` for a day number. */
@@ -43,8 +42,44 @@ export function isValidMonth(ym: string): boolean {
   return m >= 1 && m <= 12;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 export function daysInMonth(year: number, month1: number): number {
-  return new Date(Date.UTC(year, month1, 0)).getUTCDate();
+  return month1 === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month1 - 1]!;
+}
+
+/**
+ * Year, month (1-12) and day of a day number, by arithmetic (H. Hinnant's civil-from-days) rather
+ * than a Date object: this runs millions of times in a batch. Writes into a shared buffer.
+ */
+const civilBuf = [0, 0, 0] as [number, number, number];
+function civil(day: number): [number, number, number] {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  civilBuf[0] = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  civilBuf[1] = m;
+  civilBuf[2] = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  return civilBuf;
+}
+
+/** Day number of a year, month (1-12, may overflow either way) and day of month. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = y + Math.floor((m - 1) / 12);
+  const mm = ((((m - 1) % 12) + 12) % 12) + 1;
+  const y2 = mm <= 2 ? yy - 1 : yy;
+  const era = Math.floor(y2 / 400);
+  const yoe = y2 - era * 400;
+  const doy = Math.floor((153 * (mm + (mm > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** First day of a profile date: `2020-07` → `2020-07-01`; a full date is itself. */
@@ -60,10 +95,8 @@ export function endDate(d: string): string {
 
 /** Month coordinate of the *start* of a day. */
 export function monthCoord(day: number): number {
-  const d = new Date(day * MS_PER_DAY);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
-  return (y - 1970) * 12 + m + (d.getUTCDate() - 1) / daysInMonth(y, m + 1);
+  const [y, m, d] = civil(day);
+  return (y - 1970) * 12 + m - 1 + (d - 1) / daysInMonth(y, m);
 }
 
 /** The first day whose start is at or after month coordinate `coord`. */
@@ -73,27 +106,37 @@ export function dayAtOrAfterCoord(coord: number): number {
   const m = whole - (y - 1970) * 12;
   const dim = daysInMonth(y, m + 1);
   const dayIndex = Math.ceil((coord - whole) * dim - 1e-6);
-  const first = Date.UTC(y, m, 1) / MS_PER_DAY;
-  return first + Math.max(0, dayIndex);
+  return daysFromCivil(y, m + 1, 1) + Math.max(0, dayIndex);
 }
 
 /** The same day-of-month `n` months later (or earlier), clamped to the month's last day. */
 export function addMonths(day: number, n: number): number {
-  const d = new Date(day * MS_PER_DAY);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + n;
-  const ty = y + Math.floor(m / 12);
-  const tm = ((m % 12) + 12) % 12;
-  const dom = Math.min(d.getUTCDate(), daysInMonth(ty, tm + 1));
-  return Date.UTC(ty, tm, dom) / MS_PER_DAY;
+  const [y, m, d] = civil(day);
+  const total = y * 12 + (m - 1) + n;
+  const ty = Math.floor(total / 12);
+  const tm = total - ty * 12 + 1;
+  return daysFromCivil(ty, tm, Math.min(d, daysInMonth(ty, tm)));
 }
 
 /** Whole months from `fromDay` to `toDay` (e.g. tenure): 2023-11-15 → 2024-11-15 is 12. */
 export function wholeMonthsBetween(from: number, to: number): number {
   if (to < from) return 0;
-  const a = new Date(from * MS_PER_DAY);
-  const b = new Date(to * MS_PER_DAY);
-  let months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  const [ay, am] = civil(from);
+  const [by, bm] = civil(to);
+  let months = (by - ay) * 12 + (bm - am);
   if (addMonths(from, months) > to) months -= 1;
   return months;
+}
+
+/** Day number of a profile date's first day (`2020-07` → 2020-07-01). */
+export function startDay(d: string): number {
+  return daysFromCivil(digits(d, 0, 4), digits(d, 5, 2), d.length === 7 ? 1 : digits(d, 8, 2));
+}
+
+/** Day number of a profile end date's last day (`2022-06` → 2022-06-30; a full date is itself). */
+export function endDay(d: string): number {
+  if (d.length !== 7) return toDay(d);
+  const y = digits(d, 0, 4);
+  const m = digits(d, 5, 2);
+  return daysFromCivil(y, m, daysInMonth(y, m));
 }

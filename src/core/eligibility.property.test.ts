@@ -9,7 +9,7 @@ import { educationLevels } from '../catalog/schema.js';
 import { builtinCatalog } from '../../test/support/catalog.js';
 import { makeProfile, satisfyingParts, type ProfileParts } from '../../test/support/profiles.js';
 import { fromDay, startDate, endDate, toDay } from './dates.js';
-import { createEvaluator, ruleSetOn, type EligibilityReport } from './eligibility.js';
+import { createEvaluator, createScreener, ruleSetOn, type EligibilityReport } from './eligibility.js';
 import type { Profile } from './profile.js';
 
 const catalog = await builtinCatalog();
@@ -350,6 +350,23 @@ describe('more never hurts', () => {
 });
 
 describe('evaluation', () => {
+  it('gives the same verdicts and dates from the verdict-only screener as from the explained report', () => {
+    const screen = createScreener(catalog);
+    fc.assert(
+      fc.property(arbScenario, ({ asOf, parts }) => {
+        const profile = makeProfile(parts);
+        const explained = evaluate(profile, asOf).results.map((r) => ({
+          certification: r.certification,
+          eligible: r.eligible,
+          earliestEligible: r.earliestEligible,
+          status: r.status,
+        }));
+        expect(screen(profile, asOf)).toEqual(explained);
+      }),
+      { numRuns: NUM_RUNS * 2 },
+    );
+  });
+
   it('is deterministic: same input, deep-equal output (also from a fresh evaluator and a copy)', () => {
     fc.assert(
       fc.property(arbScenario, ({ asOf, parts }) => {

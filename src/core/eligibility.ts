@@ -19,10 +19,9 @@ import { educationLevels } from '../catalog/schema.js';
 import {
   addMonths,
   dayAtOrAfterCoord,
-  endDate,
   fromDay,
   monthCoord,
-  startDate,
+  startDay,
   toDay,
   wholeMonthsBetween,
 } from './dates.js';
@@ -31,7 +30,10 @@ import {
   fteMonths,
   HOURS_PER_FTE_MONTH,
   kindsList,
-  workIntervals,
+  intervalsAt,
+  jobSpans,
+  kindsMatch,
+  type JobSpan,
   type WorkInterval,
 } from './experience.js';
 import type { Profile } from './profile.js';
@@ -99,40 +101,68 @@ const levelWords: Record<EducationLevel, string> = {
 
 const HORIZON_MONTHS = 40 * 12;
 const EPS = 1e-6;
+/** A condition's "day" when it holds now. */
+const MET = -Infinity;
+/** A condition's "day" when time alone will not make it hold. */
+const NEVER = Infinity;
 
-/** Facts derived from a profile once per as-of date and reused by every condition. */
+/** Day numbers of a profile's dates, converted once per profile and shared by every as-of date. */
+class ProfileDays {
+  private ce_?: number[];
+  private education_?: number[];
+  private jobs_?: JobSpan[];
+  constructor(private readonly profile: Profile) {}
+  get jobs(): JobSpan[] {
+    return (this.jobs_ ??= jobSpans(this.profile.positions));
+  }
+  /** Day of each CE activity, in profile order. */
+  get ce(): number[] {
+    return (this.ce_ ??= this.profile.ce.map((a) => startDay(a.date)));
+  }
+  /**
+   * Completion day of each degree. A `completed` month alone means its first day (profile format
+   * v1: only a job's `end` means the month's last day); no date means long done.
+   */
+  get education(): number[] {
+    return (this.education_ ??= this.profile.education.map((e) =>
+      e.completed ? startDay(e.completed) : -Infinity,
+    ));
+  }
+}
+
+/**
+ * Facts derived from a profile once per as-of date and reused by every condition of every
+ * certification: work intervals, and months of experience per condition (catalog conditions are
+ * frozen objects, so the object itself is the cache key).
+ */
 class Facts {
   readonly intervals: WorkInterval[];
-  private readonly monthsCache = new Map<string, number>();
+  private readonly monthsCache = new Map<object, number>();
   constructor(
     readonly profile: Profile,
     readonly asOfDay: number,
+    readonly days: ProfileDays = new ProfileDays(profile),
   ) {
-    this.intervals = workIntervals(profile.positions, asOfDay);
+    this.intervals = intervalsAt(days.jobs, asOfDay);
   }
-  months(expr: Condition & { type: 'experience' }, windowMonths?: number): number {
-    // Kind expressions come from the frozen catalog, so the object itself identifies them.
-    const key = `${kindKey(expr.kinds)}|${windowMonths ?? ''}`;
-    let v = this.monthsCache.get(key);
+  /** The same profile on another day (a projection re-check). */
+  on(day: number): Facts {
+    return new Facts(this.profile, day, this.days);
+  }
+  months(c: ExperienceCondition): number {
+    let v = this.monthsCache.get(c);
     if (v === undefined) {
-      const from = windowMonths ? addMonths(this.asOfDay, -windowMonths) + 1 : -Infinity;
-      v = fteMonths(this.intervals, expr.kinds, from, this.asOfDay + 1);
-      this.monthsCache.set(key, v);
+      const from = c.windowMonths ? addMonths(this.asOfDay, -c.windowMonths) + 1 : -Infinity;
+      v = fteMonths(this.intervals, c.kinds, from, this.asOfDay + 1);
+      this.monthsCache.set(c, v);
     }
     return v;
   }
 }
 
-const kindKeys = new WeakMap<object, string>();
-function kindKey(k: string | { allOf: string[] } | { anyOf: string[] }): string {
-  if (typeof k === 'string') return k;
-  let key = kindKeys.get(k);
-  if (key === undefined) {
-    key = JSON.stringify(k);
-    kindKeys.set(k, key);
-  }
-  return key;
-}
+type Of<T extends Condition['type']> = Extract<Condition, { type: T }>;
+type ExperienceCondition = Of<'experience'>;
+type MembershipCondition = Of<'membership'>;
 
 interface Labels {
   kind: (id: string) => string;
@@ -210,312 +240,564 @@ export function fieldMatches(field: string | undefined, required: string | undef
   return f.replace(/[^a-z0-9]+/g, '_').includes(required.toLowerCase());
 }
 
-interface Eval {
-  result: ConditionResult;
-  /** Day this condition will hold by time alone; null = not by time; undefined = met. */
-  earliestDay?: number | null;
+/** {@link fieldMatches}, memoised: free-text fields repeat across conditions and profiles. */
+const fieldCache = new Map<string, Map<string, boolean>>();
+function fieldOk(field: string | undefined, required: string | undefined): boolean {
+  if (!required) return true;
+  let byField = fieldCache.get(required);
+  if (!byField) fieldCache.set(required, (byField = new Map()));
+  const key = field ?? '';
+  let ok = byField.get(key);
+  if (ok === undefined) {
+    ok = fieldMatches(field, required);
+    if (byField.size > 20_000) byField.clear();
+    byField.set(key, ok);
+  }
+  return ok;
 }
 
-function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vocabulary): Eval {
-  const asOf = facts.asOfDay;
-  const base = {
+/* ------------------------------------------------------------------ measurements
+ * One measurement per condition type gives both the verdict (`day`: MET, a projected day, or
+ * NEVER) and the figures the explanation quotes, so the fast verdict path and the explained path
+ * can never disagree.
+ */
+
+function measureEducation(c: Of<'education'>, f: Facts) {
+  const asOf = f.asOfDay;
+  const rank = levelRank[c.minLevel];
+  let best: EducationLevel | undefined;
+  let highest: EducationLevel | undefined;
+  let expectedDay = NEVER;
+  const days = f.days.education;
+  const education = f.profile.education;
+  for (let i = 0; i < education.length; i++) {
+    const e = education[i]!;
+    const day = days[i]!;
+    const done = day <= asOf;
+    if (done && (!highest || levelRank[e.level] > levelRank[highest])) highest = e.level;
+    if (!fieldOk(e.field, c.field)) continue;
+    if (done) {
+      if (!best || levelRank[e.level] > levelRank[best]) best = e.level;
+    } else if (levelRank[e.level] >= rank && day < expectedDay) expectedDay = day;
+  }
+  const credits =
+    c.orCollegeCreditHours !== undefined && (f.profile.collegeCreditHours ?? 0) >= c.orCollegeCreditHours;
+  const byDegree = best !== undefined && levelRank[best] >= rank;
+  const met = byDegree || credits;
+  return { met, day: met ? MET : expectedDay, best, highest, byDegree, expectedDay };
+}
+
+function measureExperience(c: ExperienceCondition, f: Facts) {
+  const asOf = f.asOfDay;
+  const months = f.months(c);
+  if (c.anyAmount) {
+    const met = months > EPS;
+    const day = met ? MET : accrualRate(f.intervals, c.kinds) > 0 ? asOf + 1 : NEVER;
+    return { met, day, months, hours: false, required: 0, actualRaw: months, rate: 0 };
+  }
+  const hours = c.minHours !== undefined;
+  const required = hours ? c.minHours! : c.minMonths!;
+  const actualRaw = hours ? months * HOURS_PER_FTE_MONTH : months;
+  if (actualRaw + EPS >= required)
+    return { met: true, day: MET, months, hours, required, actualRaw, rate: 0 };
+  const rate = accrualRate(f.intervals, c.kinds);
+  let day = NEVER;
+  if (rate > 0) {
+    const missing = required - actualRaw;
+    const needMonths = (hours ? missing / HOURS_PER_FTE_MONTH : missing) / rate;
+    day = dayAtOrAfterCoord(monthCoord(asOf + 1) + needMonths - EPS) - 1;
+  }
+  return { met: false, day, months, hours, required, actualRaw, rate };
+}
+
+function measureCurrentPosition(c: Of<'current_position'>, f: Facts) {
+  let anyCurrent = false;
+  let met = false;
+  for (const iv of f.intervals) {
+    if (!iv.current) continue;
+    anyCurrent = true;
+    if (kindsMatch(iv.kinds, c.kinds)) met = true;
+  }
+  return { met, day: met ? MET : NEVER, anyCurrent };
+}
+
+type HeldCredential = Profile['credentials'][number];
+
+function measureCredential(c: Of<'license'> | Of<'credential'>, f: Facts) {
+  const asOf = f.asOfDay;
+  const license = c.type === 'license';
+  let valid: HeldCredential | undefined;
+  let first: HeldCredential | undefined;
+  let day = NEVER;
+  for (const cr of f.profile.credentials) {
+    if (license ? cr.id !== c.credential : !c.anyOf.includes(cr.id)) continue;
+    first ??= cr;
+    const statusOk = license ? cr.status === 'active' : cr.status !== 'lapsed';
+    if (!statusOk) continue;
+    const expires = cr.expires ? startDay(cr.expires) : NEVER;
+    const earned = cr.earned ? startDay(cr.earned) : MET;
+    if (expires < asOf) continue;
+    if (earned <= asOf) {
+      valid ??= cr;
+      day = MET;
+    } else if (earned <= expires && earned < day) day = earned; // earned later: held from then on
+  }
+  return { met: valid !== undefined, day, valid, first };
+}
+
+type HeldMembership = Profile['memberships'][number];
+
+/** One membership against a membership condition: its day, and why. */
+function measureOneMembership(c: MembershipCondition, m: HeldMembership, asOf: number) {
+  if (c.memberTypes && !c.memberTypes.includes(m.type))
+    return { m, day: NEVER, why: 'type' as const, tenure: 0, joined: NEVER };
+  // A membership that starts after the as-of date is not held yet (even when no tenure is asked);
+  // it holds from its start plus the tenure, by time alone.
+  const joined = m.since ? startDay(m.since) : undefined;
+  if (joined !== undefined && joined > asOf)
+    return { m, day: addMonths(joined, c.minTenureMonths), why: 'future' as const, tenure: 0, joined };
+  if (c.minTenureMonths === 0) return { m, day: MET, why: 'member' as const, tenure: 0, joined: NEVER };
+  if (joined === undefined) return { m, day: NEVER, why: 'no_date' as const, tenure: 0, joined: NEVER };
+  const tenure = wholeMonthsBetween(joined, asOf);
+  const met = tenure >= c.minTenureMonths;
+  return { m, day: met ? MET : addMonths(joined, c.minTenureMonths), why: 'tenure' as const, tenure, joined };
+}
+
+function measureMembership(c: MembershipCondition, f: Facts) {
+  const asOf = f.asOfDay;
+  // A person may list several memberships of one body (a student one, then a full one): judge
+  // each and keep the best (met, else the earliest day), so listing another never makes it worse.
+  let best: ReturnType<typeof measureOneMembership> | undefined;
+  for (const m of f.profile.memberships) {
+    if (m.id !== c.organization || (m.until && startDay(m.until) < asOf)) continue;
+    const one = measureOneMembership(c, m, asOf);
+    if (!best || one.day < best.day) best = one;
+  }
+  return { met: best?.day === MET, day: best ? best.day : NEVER, best };
+}
+
+function measureContinuingEducation(c: Of<'continuing_education'>, f: Facts, vocab: Vocabulary) {
+  const asOf = f.asOfDay;
+  const from = c.windowMonths ? addMonths(asOf, -c.windowMonths) : -Infinity;
+  const perUnit = vocab.creditUnits.find((u) => u.id === c.unit)?.contactHoursPerUnit;
+  const byCategory = new Map<string, number>();
+  const add = (cat: string, amount: number) => byCategory.set(cat, (byCategory.get(cat) ?? 0) + amount);
+  let uncounted = 0;
+  const days = f.days.ce;
+  const ce = f.profile.ce;
+  for (let i = 0; i < ce.length; i++) {
+    const a = ce[i]!;
+    const day = days[i]!;
+    if (day <= from || day > asOf) continue;
+    let any = false;
+    if (a.credits)
+      for (const cr of a.credits)
+        if (cr.unit === c.unit) {
+          any = true;
+          add(cr.category ?? a.category ?? '', cr.amount);
+        }
+    if (any) continue;
+    if (perUnit) add(a.category ?? '', a.hours / perUnit);
+    else uncounted += a.hours;
+  }
+  let total = 0;
+  const rules = c.categories ?? [];
+  for (const [cat, amount] of byCategory) {
+    const max = rules.find((r) => r.category === cat)?.max;
+    total += max === undefined ? amount : Math.min(amount, max);
+  }
+  const short = rules.filter((r) => r.min !== undefined && (byCategory.get(r.category) ?? 0) + EPS < r.min);
+  const met = total + EPS >= c.total && short.length === 0;
+  return { met, day: met ? MET : NEVER, total, byCategory, short, uncounted };
+}
+
+function measureTraining(c: Of<'training'>, f: Facts) {
+  let hours = 0;
+  for (const a of f.profile.ce)
+    if (a.category === c.category && startDay(a.date) <= f.asOfDay) hours += a.hours;
+  const cred = c.orCredentials?.find((id) =>
+    f.profile.credentials.some((h) => h.id === id && h.status !== 'lapsed'),
+  );
+  const met = hours + EPS >= c.hours || cred !== undefined;
+  return { met, day: met ? MET : NEVER, hours, cred };
+}
+
+function measureProjects(c: Of<'projects'>, f: Facts) {
+  let n = 0;
+  for (const x of f.profile.projects)
+    if (
+      // As for degrees, a `completed` month alone means its first day.
+      (!x.completed || startDay(x.completed) <= f.asOfDay) &&
+      (!c.kinds || c.kinds.includes(x.kind)) &&
+      (!c.role || x.role === c.role)
+    )
+      n++;
+  const met = n >= c.count;
+  return { met, day: met ? MET : NEVER, n };
+}
+
+function measureVolunteering(c: Of<'volunteering'>, f: Facts) {
+  const asOf = f.asOfDay;
+  const from = addMonths(asOf, -c.windowMonths);
+  let hc = 0;
+  let co = 0;
+  for (const v of f.profile.volunteering) {
+    const d = startDay(v.date);
+    if (d <= from || d > asOf) continue;
+    if (v.kind === 'healthcare') hc++;
+    else co++;
+  }
+  const met = hc >= c.healthcare && co >= c.community;
+  return { met, day: met ? MET : NEVER, hc, co };
+}
+
+function measureOnTrack(c: Of<'on_track'>, f: Facts, vocab: Vocabulary) {
+  const asOf = f.asOfDay;
+  const raw = conditionsDay(gatingOf(c.conditions), f, vocab);
+  const nested = raw === MET ? asOf : raw;
+  const met = nested !== NEVER && nested <= addMonths(asOf, c.withinMonths);
+  // Not on track yet, but heading there: the route opens by time alone on the first day from
+  // which the nested date is within reach (withinMonths before it). Without this the route read
+  // as "not by time" and earliestEligible could come years too late.
+  let day = met ? MET : NEVER;
+  if (!met && nested !== NEVER) {
+    let d = addMonths(nested, -c.withinMonths);
+    while (addMonths(d, c.withinMonths) < nested) d++; // month-end clamping
+    day = Math.max(d, asOf + 1);
+  }
+  return { met, day, nested };
+}
+
+/** The condition's day: MET when it holds on the facts' date, a projected day, or NEVER. */
+function conditionDay(c: Condition, f: Facts, vocab: Vocabulary): number {
+  switch (c.type) {
+    case 'education':
+      return measureEducation(c, f).day;
+    case 'experience':
+      return measureExperience(c, f).day;
+    case 'current_position':
+      return measureCurrentPosition(c, f).day;
+    case 'license':
+    case 'credential':
+      return measureCredential(c, f).day;
+    case 'membership':
+      return measureMembership(c, f).day;
+    case 'continuing_education':
+      return measureContinuingEducation(c, f, vocab).day;
+    case 'training':
+      return measureTraining(c, f).day;
+    case 'projects':
+      return measureProjects(c, f).day;
+    case 'references':
+    case 'attestation':
+      return f.profile.attestations.includes(c.attestation) ? MET : NEVER;
+    case 'volunteering':
+      return measureVolunteering(c, f).day;
+    case 'exam':
+      return NEVER;
+    case 'on_track':
+      return measureOnTrack(c, f, vocab).day;
+  }
+}
+
+/** Relative cost of measuring a condition type, cheapest first. */
+const costRank: Record<Condition['type'], number> = {
+  exam: 0,
+  attestation: 1,
+  references: 1,
+  license: 2,
+  credential: 2,
+  membership: 3,
+  current_position: 4,
+  education: 5,
+  projects: 6,
+  volunteering: 7,
+  training: 8,
+  experience: 9,
+  continuing_education: 10,
+  on_track: 11,
+};
+
+/** The conditions needed to apply (stage `apply`), memoised per frozen catalog list. */
+const gatingCache = new WeakMap<readonly Condition[], readonly Condition[]>();
+function gatingOf(conditions: readonly Condition[], more?: readonly Condition[]): readonly Condition[] {
+  const key = more ?? conditions;
+  let g = more ? undefined : gatingCache.get(key);
+  if (!g) {
+    // Cheapest first: the day is the same in any order (NEVER if any is NEVER, else the latest),
+    // and a cheap NEVER (no licence, no attestation) spares the experience arithmetic.
+    g = [...conditions, ...(more ?? [])]
+      .filter((c) => (c.stage ?? 'apply') === 'apply')
+      .sort((a, b) => costRank[a.type] - costRank[b.type]);
+    if (!more) gatingCache.set(key, g);
+  }
+  return g;
+}
+/** Gating conditions of one pathway (the rule set's shared ones first), memoised per pathway. */
+const pathwayGating = new WeakMap<object, readonly Condition[]>();
+function pathwayGatingOf(rules: RuleSet, pw: RuleSet['pathways'][number]): readonly Condition[] {
+  let g = pathwayGating.get(pw);
+  if (!g) {
+    g = gatingOf(rules.allPathways, pw.conditions);
+    pathwayGating.set(pw, g);
+  }
+  return g;
+}
+
+/**
+ * The day from which all `gating` conditions hold: MET when they hold now, NEVER when time alone
+ * will not do it. A projected day is re-checked on that day (look-back windows and expiring
+ * credentials may move it on), up to 24 times and 40 years ahead.
+ */
+function conditionsDay(gating: readonly Condition[], facts: Facts, vocab: Vocabulary): number {
+  let earliest = facts.asOfDay;
+  let unmet = false;
+  for (const c of gating) {
+    const d = conditionDay(c, facts, vocab);
+    if (d === MET) continue;
+    if (d === NEVER) return NEVER;
+    unmet = true;
+    if (d > earliest) earliest = d;
+  }
+  if (!unmet) return MET;
+  const horizon = addMonths(facts.asOfDay, HORIZON_MONTHS);
+  let day = earliest;
+  for (let i = 0; i < 24 && day <= horizon; i++) {
+    const future = facts.on(day);
+    let next = day;
+    let all = true;
+    for (const c of gating) {
+      const d = conditionDay(c, future, vocab);
+      if (d === MET) continue;
+      if (d === NEVER) return NEVER;
+      all = false;
+      if (d > next) next = d;
+    }
+    if (all) return day;
+    day = next > day ? next : addMonths(day, 1);
+  }
+  return NEVER;
+}
+
+/* ------------------------------------------------------------------ explanations */
+
+type Base = Pick<ConditionResult, 'id' | 'type' | 'stage' | 'summary' | 'confidence'>;
+const num = (n: number) => n.toLocaleString('en-US');
+
+/** A condition's result with its one-sentence explanation quoting the person's figures. */
+function explainCondition(c: Condition, f: Facts, labels: Labels, vocab: Vocabulary): ConditionResult {
+  const base: Base = {
     id: c.id,
     type: c.type,
     stage: c.stage ?? 'apply',
     summary: c.summary,
     ...(c.confidence ? { confidence: c.confidence } : {}),
-  } as const;
-  const p = facts.profile;
+  };
+  const p = f.profile;
   switch (c.type) {
     case 'education': {
-      const rank = levelRank[c.minLevel];
-      let best: EducationLevel | undefined;
-      let expected: { level: EducationLevel; day: number } | undefined;
-      // A `completed` month alone means its first day (profile format v1: only a job's `end`
-      // means the month's last day), so a degree completed "2026-11" counts from 2026-11-01.
-      const completedDay = (e: Profile['education'][number]) =>
-        e.completed ? toDay(startDate(e.completed)) : -Infinity;
-      for (const e of p.education) {
-        if (!fieldMatches(e.field, c.field)) continue;
-        const done = completedDay(e) <= asOf;
-        if (done) {
-          if (!best || levelRank[e.level] > levelRank[best]) best = e.level;
-        } else if (levelRank[e.level] >= rank) {
-          const day = completedDay(e);
-          if (!expected || day < expected.day) expected = { level: e.level, day };
-        }
-      }
-      const credits =
-        c.orCollegeCreditHours !== undefined && (p.collegeCreditHours ?? 0) >= c.orCollegeCreditHours;
-      const highest = p.education
-        .filter((e) => completedDay(e) <= asOf)
-        .reduce<EducationLevel | undefined>(
-          (a, e) => (!a || levelRank[e.level] > levelRank[a] ? e.level : a),
-          undefined,
-        );
-      const met = (best !== undefined && levelRank[best] >= rank) || credits;
+      const m = measureEducation(c, f);
       const fieldWords = c.field ? ` in ${labels.field(c.field).toLowerCase()}` : '';
       const need = `${levelWords[c.minLevel]} or higher${fieldWords}${c.orCollegeCreditHours ? ` (or ${c.orCollegeCreditHours} college credit hours)` : ''}`;
       let explanation: string;
-      if (met)
-        explanation =
-          credits && !(best && levelRank[best] >= rank)
-            ? `Your ${p.collegeCreditHours} college credit hours count instead of ${levelWords[c.minLevel]}.`
-            : `You have ${levelWords[best!]}${fieldWords}; ${need} is needed.`;
-      else if (expected)
-        explanation = `You need ${need}; yours is expected in ${monthName(fromDay(expected.day))}.`;
+      if (m.met)
+        explanation = !m.byDegree
+          ? `Your ${p.collegeCreditHours} college credit hours count instead of ${levelWords[c.minLevel]}.`
+          : `You have ${levelWords[m.best!]}${fieldWords}; ${need} is needed.`;
+      else if (m.expectedDay !== NEVER)
+        explanation = `You need ${need}; yours is expected in ${monthName(fromDay(m.expectedDay))}.`;
       else
-        explanation = `You need ${need}${highest ? `; your highest is ${levelWords[highest]}${c.field && best !== highest ? ' (or its field does not count)' : ''}` : '; no degree is recorded'}.`;
+        explanation = `You need ${need}${m.highest ? `; your highest is ${levelWords[m.highest]}${c.field && m.best !== m.highest ? ' (or its field does not count)' : ''}` : '; no degree is recorded'}.`;
       return {
-        result: {
-          ...base,
-          met,
-          required: c.field ? `${c.minLevel} (${c.field})` : c.minLevel,
-          actual: highest ?? null,
-          explanation,
-        },
-        earliestDay: met ? undefined : expected ? expected.day : null,
+        ...base,
+        met: m.met,
+        required: c.field ? `${c.minLevel} (${c.field})` : c.minLevel,
+        actual: m.highest ?? null,
+        explanation,
       };
     }
     case 'experience': {
+      const m = measureExperience(c, f);
       const phrase = kindPhrase(c, labels);
       // "patient experience" is already an experience: no "patient experience experience".
       const what = /experience$/.test(phrase) ? phrase : `${phrase} experience`;
       const kinds = kindsList(c.kinds);
-      const months = facts.months(c, c.windowMonths);
       const within = c.windowMonths ? ` in the last ${plural(c.windowMonths, 'month')}` : '';
-      if (c.anyAmount) {
-        const met = months > EPS;
+      if (c.anyAmount)
         return {
-          result: {
-            ...base,
-            met,
-            required: 'any',
-            actual: round1(months),
-            unit: 'months',
-            kinds,
-            explanation: met
-              ? `You have ${round1(months)} months of ${what}${within}; the issuer asks for documented experience (no minimum stated).`
-              : `You need documented ${what}${within} (the issuer states no minimum).`,
-          },
-          earliestDay: met ? undefined : accrualRate(facts.intervals, c.kinds) > 0 ? asOf + 1 : null,
-        };
-      }
-      const hours = c.minHours !== undefined;
-      const required = hours ? c.minHours! : c.minMonths!;
-      const actualRaw = hours ? months * HOURS_PER_FTE_MONTH : months;
-      const actual = hours ? Math.floor(actualRaw + EPS) : round1(actualRaw);
-      const unit = hours ? 'hours' : 'months';
-      const num = (n: number) => n.toLocaleString('en-US');
-      const met = actualRaw + EPS >= required;
-      if (met) {
-        return {
-          result: {
-            ...base,
-            met,
-            required,
-            actual,
-            unit,
-            kinds,
-            explanation: `You have ${num(actual)} ${unit} of ${what}${within} (${num(required)} needed).`,
-          },
-        };
-      }
-      const rate = accrualRate(facts.intervals, c.kinds);
-      const missing = required - actualRaw;
-      const missingText = hours
-        ? `${Math.ceil(missing - EPS).toLocaleString('en-US')} more hours`
-        : `${Math.ceil(missing - EPS)} more ${Math.ceil(missing - EPS) === 1 ? 'month' : 'months'}`;
-      let earliestDay: number | null = null;
-      if (rate > 0) {
-        const needMonths = (hours ? missing / HOURS_PER_FTE_MONTH : missing) / rate;
-        earliestDay = dayAtOrAfterCoord(monthCoord(asOf + 1) + needMonths - EPS) - 1;
-      }
-      const pace =
-        earliestDay !== null
-          ? `; at your current job${rate < 1 ? ` (FTE ${rate})` : ''} that is ${monthName(fromDay(earliestDay))}`
-          : '; you have no current job that counts';
-      return {
-        result: {
           ...base,
-          met,
-          required,
+          met: m.met,
+          required: 'any',
+          actual: round1(m.months),
+          unit: 'months',
+          kinds,
+          explanation: m.met
+            ? `You have ${round1(m.months)} months of ${what}${within}; the issuer asks for documented experience (no minimum stated).`
+            : `You need documented ${what}${within} (the issuer states no minimum).`,
+        };
+      const actual = m.hours ? Math.floor(m.actualRaw + EPS) : round1(m.actualRaw);
+      const unit = m.hours ? 'hours' : 'months';
+      if (m.met)
+        return {
+          ...base,
+          met: true,
+          required: m.required,
           actual,
           unit,
           kinds,
-          // The person's own figure as well as the gap, so the sentence can be checked against the profile.
-          explanation: `You need ${missingText} of ${what}${within} (you have ${num(actual)} of ${num(required)} ${unit})${pace}.`,
-        },
-        earliestDay,
+          explanation: `You have ${num(actual)} ${unit} of ${what}${within} (${num(m.required)} needed).`,
+        };
+      const missing = Math.ceil(m.required - m.actualRaw - EPS);
+      const missingText = m.hours
+        ? `${num(missing)} more hours`
+        : `${missing} more ${missing === 1 ? 'month' : 'months'}`;
+      const pace =
+        m.day !== NEVER
+          ? `; at your current job${m.rate < 1 ? ` (FTE ${m.rate})` : ''} that is ${monthName(fromDay(m.day))}`
+          : '; you have no current job that counts';
+      return {
+        ...base,
+        met: false,
+        required: m.required,
+        actual,
+        unit,
+        kinds,
+        // The person's own figure as well as the gap, so the sentence can be checked against the profile.
+        explanation: `You need ${missingText} of ${what}${within} (you have ${num(actual)} of ${num(m.required)} ${unit})${pace}.`,
       };
     }
     case 'current_position': {
-      const current = facts.intervals.filter((iv) => iv.current);
-      const met = current.some((iv) => kindsListMatch(iv.kinds, c.kinds));
+      const m = measureCurrentPosition(c, f);
       const what = kindPhrase(c, labels);
+      const current = f.intervals.filter((iv) => iv.current);
       return {
-        result: {
-          ...base,
-          met,
-          required: kindsList(c.kinds),
-          actual: current.length ? [...new Set(current.flatMap((iv) => [...iv.kinds]))] : [],
-          kinds: kindsList(c.kinds),
-          explanation: met
-            ? `Your current job counts as ${what}.`
-            : current.length
-              ? `You need to hold a ${what} position now; your current job is not recorded as one.`
-              : `You need to hold a ${what} position now; no current job is recorded.`,
-        },
-        earliestDay: met ? undefined : null,
+        ...base,
+        met: m.met,
+        required: kindsList(c.kinds),
+        actual: [...new Set(current.flatMap((iv) => [...iv.kinds]))],
+        kinds: kindsList(c.kinds),
+        explanation: m.met
+          ? `Your current job counts as ${what}.`
+          : m.anyCurrent
+            ? `You need to hold a ${what} position now; your current job is not recorded as one.`
+            : `You need to hold a ${what} position now; no current job is recorded.`,
       };
     }
     case 'license':
     case 'credential': {
+      const m = measureCredential(c, f);
       const ids = c.type === 'license' ? [c.credential] : c.anyOf;
-      const held = p.credentials.filter((cr) => ids.includes(cr.id));
-      const valid = held.filter(
-        (cr) =>
-          (c.type === 'license' ? cr.status === 'active' : cr.status !== 'lapsed') &&
-          (!cr.expires || toDay(endDate(cr.expires)) >= asOf) &&
-          (!cr.earned || toDay(startDate(cr.earned)) <= asOf),
-      );
-      const met = valid.length > 0;
       const names = ids.map(labels.credential).join(' or ');
-      const why =
-        held.length && !met
-          ? ` (yours is ${held[0]!.status !== 'active' ? held[0]!.status : 'expired or not yet earned'})`
+      let explanation: string;
+      if (m.valid) explanation = `You hold ${labels.credential(m.valid.id)}.`;
+      else if (m.day !== NEVER)
+        explanation = `You need ${names}; you expect to hold it from ${monthName(fromDay(m.day))}.`;
+      else {
+        const why = m.first
+          ? ` (yours is ${m.first.status !== 'active' ? m.first.status : 'expired or not yet earned'})`
           : '';
+        explanation = `You need ${c.type === 'license' ? 'a current, unrestricted ' : ''}${names}${why}.`;
+      }
       return {
-        result: {
-          ...base,
-          met,
-          required: ids,
-          actual: held.map((h) => h.id),
-          explanation: met
-            ? `You hold ${labels.credential(valid[0]!.id)}.`
-            : `You need ${c.type === 'license' ? 'a current, unrestricted ' : ''}${names}${why}.`,
-        },
-        earliestDay: met ? undefined : null,
+        ...base,
+        met: m.met,
+        required: ids,
+        actual: p.credentials.filter((h) => ids.includes(h.id)).map((h) => h.id),
+        explanation,
       };
     }
     case 'membership': {
+      const m = measureMembership(c, f);
       const org = labels.org(c.organization);
-      const held = p.memberships.filter(
-        (x) => x.id === c.organization && (!x.until || toDay(endDate(x.until)) >= asOf),
-      );
-      if (held.length === 0)
+      const common = { ...base, met: m.met, required: c.minTenureMonths, unit: 'months' };
+      const b = m.best;
+      if (!b)
         return {
-          result: {
-            ...base,
-            met: false,
-            required: c.minTenureMonths,
-            actual: null,
-            unit: 'months',
-            explanation: `You need to be a member of ${org}${c.minTenureMonths ? ` for at least ${plural(c.minTenureMonths, 'month')}` : ''}.`,
-          },
-          earliestDay: null,
+          ...common,
+          actual: null,
+          explanation: `You need to be a member of ${org}${c.minTenureMonths ? ` for at least ${plural(c.minTenureMonths, 'month')}` : ''}.`,
         };
-      // A person may list several memberships of one body (a student one, then a full one):
-      // judge each and keep the best, so that listing another can never make things worse.
-      return held
-        .map((m) => evaluateMembership(c, m, org, base, asOf))
-        .reduce((best, e) => (rankEval(e) < rankEval(best) ? e : best));
+      switch (b.why) {
+        case 'type':
+          return {
+            ...common,
+            actual: null,
+            explanation: `Your ${org} membership type (${b.m.type}) does not count; ${c.memberTypes!.join(', ')} do.`,
+          };
+        case 'future':
+          return {
+            ...common,
+            actual: 0,
+            explanation: `Your ${org} membership starts in ${monthName(fromDay(b.joined))}${c.minTenureMonths ? `; with the ${plural(c.minTenureMonths, 'month')} needed, that is ${monthName(fromDay(b.day))}` : ''}.`,
+          };
+        case 'member':
+          return { ...common, actual: null, explanation: `You are a member of ${org}.` };
+        case 'no_date':
+          return {
+            ...common,
+            actual: null,
+            explanation: `Add the date you joined ${org}: ${plural(c.minTenureMonths, 'month')} of membership are needed.`,
+          };
+        case 'tenure':
+          return {
+            ...common,
+            actual: b.tenure,
+            explanation: m.met
+              ? `You have been a member of ${org} for ${plural(b.tenure, 'month')} (${c.minTenureMonths} needed).`
+              : `You need ${plural(c.minTenureMonths - b.tenure, 'more month')} of ${org} membership (you have ${b.tenure} of ${c.minTenureMonths}); that is ${monthName(fromDay(b.day))}.`,
+          };
+      }
+      break;
     }
     case 'continuing_education': {
-      const from = c.windowMonths ? addMonths(asOf, -c.windowMonths) : -Infinity;
-      const perUnit = vocab.creditUnits.find((u) => u.id === c.unit)?.contactHoursPerUnit;
-      const byCategory = new Map<string, number>();
-      let uncounted = 0;
-      for (const a of p.ce) {
-        const day = toDay(startDate(a.date));
-        if (day <= from || day > asOf) continue;
-        const credits = a.credits?.filter((cr) => cr.unit === c.unit) ?? [];
-        if (credits.length) {
-          for (const cr of credits)
-            byCategory.set(
-              cr.category ?? a.category ?? '',
-              (byCategory.get(cr.category ?? a.category ?? '') ?? 0) + cr.amount,
-            );
-        } else if (perUnit) {
-          byCategory.set(a.category ?? '', (byCategory.get(a.category ?? '') ?? 0) + a.hours / perUnit);
-        } else uncounted += a.hours;
-      }
-      let total = 0;
-      const caps = new Map((c.categories ?? []).map((r) => [r.category, r]));
-      for (const [cat, amount] of byCategory) total += Math.min(amount, caps.get(cat)?.max ?? Infinity);
-      const short = (c.categories ?? []).filter(
-        (r) => r.min !== undefined && (byCategory.get(r.category) ?? 0) + EPS < r.min,
-      );
-      const met = total + EPS >= c.total && short.length === 0;
+      const m = measureContinuingEducation(c, f, vocab);
       const unit = labels.unit(c.unit);
       const within = c.windowMonths ? ` in the last ${plural(c.windowMonths, 'month')}` : '';
       let explanation: string;
-      if (met)
-        explanation = `You have ${round1(total)} ${unit}s of continuing education${within} (${c.total} needed).`;
+      if (m.met)
+        explanation = `You have ${round1(m.total)} ${unit}s of continuing education${within} (${c.total} needed).`;
       else {
         const parts: string[] = [];
-        if (total + EPS < c.total) parts.push(`${gap1(c.total - total)} more ${unit}s${within}`);
-        for (const r of short)
+        if (m.total + EPS < c.total) parts.push(`${gap1(c.total - m.total)} more ${unit}s${within}`);
+        for (const r of m.short)
           parts.push(
-            `${gap1(r.min! - (byCategory.get(r.category) ?? 0))} more in ${labels.category(r.category)}`,
+            `${gap1(r.min! - (m.byCategory.get(r.category) ?? 0))} more in ${labels.category(r.category)}`,
           );
-        explanation = `You need ${parts.join(' and ')} (you have ${round1(total)})${uncounted > 0 ? `; ${round1(uncounted)} of your hours are not in ${unit}s: record the credits the provider awarded` : ''}.`;
+        explanation = `You need ${parts.join(' and ')} (you have ${round1(m.total)})${m.uncounted > 0 ? `; ${round1(m.uncounted)} of your hours are not in ${unit}s: record the credits the provider awarded` : ''}.`;
       }
-      return {
-        result: { ...base, met, required: c.total, actual: round1(total), unit: c.unit, explanation },
-        earliestDay: met ? undefined : null,
-      };
+      return { ...base, met: m.met, required: c.total, actual: round1(m.total), unit: c.unit, explanation };
     }
     case 'training': {
-      const hours = p.ce
-        .filter((a) => a.category === c.category && toDay(startDate(a.date)) <= asOf)
-        .reduce((s, a) => s + a.hours, 0);
-      const cred = c.orCredentials?.find((id) =>
-        p.credentials.some((h) => h.id === id && h.status !== 'lapsed'),
-      );
-      const met = hours + EPS >= c.hours || cred !== undefined;
+      const m = measureTraining(c, f);
       const topic = labels.category(c.category).toLowerCase();
       const alt = c.orCredentials?.length
         ? ` (or hold ${c.orCredentials.map(labels.credential).join(' or ')})`
         : '';
       return {
-        result: {
-          ...base,
-          met,
-          required: c.hours,
-          actual: round1(hours),
-          unit: 'hours',
-          explanation: met
-            ? cred && hours + EPS < c.hours
-              ? `Your ${labels.credential(cred)} counts instead of ${c.hours} hours of ${topic}.`
-              : `You have ${round1(hours)} hours of ${topic} (${c.hours} needed).`
-            : `You need ${plural(gap1(c.hours - hours), 'more hour', 'more hours')} of ${topic} (you have ${round1(hours)} of ${c.hours})${alt}.`,
-        },
-        earliestDay: met ? undefined : null,
+        ...base,
+        met: m.met,
+        required: c.hours,
+        actual: round1(m.hours),
+        unit: 'hours',
+        explanation: m.met
+          ? m.cred && m.hours + EPS < c.hours
+            ? `Your ${labels.credential(m.cred)} counts instead of ${c.hours} hours of ${topic}.`
+            : `You have ${round1(m.hours)} hours of ${topic} (${c.hours} needed).`
+          : `You need ${plural(gap1(c.hours - m.hours), 'more hour', 'more hours')} of ${topic} (you have ${round1(m.hours)} of ${c.hours})${alt}.`,
       };
     }
     case 'projects': {
-      const n = p.projects.filter(
-        (x) =>
-          // As for degrees, a `completed` month alone means its first day.
-          (!x.completed || toDay(startDate(x.completed)) <= asOf) &&
-          (!c.kinds || c.kinds.includes(x.kind)) &&
-          (!c.role || x.role === c.role),
-      ).length;
-      const met = n >= c.count;
+      const m = measureProjects(c, f);
       const what = `${c.kinds ? c.kinds.map((k) => k.replace(/_/g, ' ')).join(' or ') + ' ' : ''}project`;
       return {
-        result: {
-          ...base,
-          met,
-          required: c.count,
-          actual: n,
-          unit: 'projects',
-          explanation: met
-            ? `You have completed ${plural(n, what)} (${c.count} needed).`
-            : `You need ${plural(c.count - n, `more completed ${what}`, `more completed ${what}s`)}.`,
-        },
-        earliestDay: met ? undefined : null,
+        ...base,
+        met: m.met,
+        required: c.count,
+        actual: m.n,
+        unit: 'projects',
+        explanation: m.met
+          ? `You have completed ${plural(m.n, what)} (${c.count} needed).`
+          : `You need ${plural(c.count - m.n, `more completed ${what}`, `more completed ${what}s`)}.`,
       };
     }
     case 'references':
@@ -523,208 +805,53 @@ function evaluateCondition(c: Condition, facts: Facts, labels: Labels, vocab: Vo
       const met = p.attestations.includes(c.attestation);
       const statement = labels.attestation(c.attestation);
       return {
-        result: {
-          ...base,
-          met,
-          required: c.attestation,
-          actual: met ? c.attestation : null,
-          explanation: met ? `You confirmed: ${statement}` : `Only you can confirm this: ${statement}`,
-        },
-        earliestDay: met ? undefined : null,
+        ...base,
+        met,
+        required: c.attestation,
+        actual: met ? c.attestation : null,
+        explanation: met ? `You confirmed: ${statement}` : `Only you can confirm this: ${statement}`,
       };
     }
     case 'volunteering': {
-      const from = addMonths(asOf, -c.windowMonths);
-      const inWindow = p.volunteering.filter((v) => {
-        const d = toDay(startDate(v.date));
-        return d > from && d <= asOf;
-      });
-      const hc = inWindow.filter((v) => v.kind === 'healthcare').length;
-      const co = inWindow.filter((v) => v.kind === 'community').length;
-      const met = hc >= c.healthcare && co >= c.community;
+      const m = measureVolunteering(c, f);
       const missing = [
-        c.healthcare > hc
-          ? plural(c.healthcare - hc, 'more healthcare activity', 'more healthcare activities')
+        c.healthcare > m.hc
+          ? plural(c.healthcare - m.hc, 'more healthcare activity', 'more healthcare activities')
           : '',
-        c.community > co
-          ? plural(c.community - co, 'more community activity', 'more community activities')
+        c.community > m.co
+          ? plural(c.community - m.co, 'more community activity', 'more community activities')
           : '',
       ].filter(Boolean);
       return {
-        result: {
-          ...base,
-          met,
-          required: `${c.healthcare} healthcare + ${c.community} community`,
-          actual: `${hc} healthcare + ${co} community`,
-          explanation: met
-            ? `You have ${hc} healthcare and ${co} community volunteer activities in the last ${c.windowMonths} months.`
-            : `You need ${missing.join(' and ')} of volunteer work in the last ${c.windowMonths} months.`,
-        },
-        earliestDay: met ? undefined : null,
+        ...base,
+        met: m.met,
+        required: `${c.healthcare} healthcare + ${c.community} community`,
+        actual: `${m.hc} healthcare + ${m.co} community`,
+        explanation: m.met
+          ? `You have ${m.hc} healthcare and ${m.co} community volunteer activities in the last ${c.windowMonths} months.`
+          : `You need ${missing.join(' and ')} of volunteer work in the last ${c.windowMonths} months.`,
       };
     }
     case 'exam':
-      return {
-        result: { ...base, met: false, required: c.name, actual: null, explanation: `Pass the ${c.name}.` },
-        earliestDay: null,
-      };
+      return { ...base, met: false, required: c.name, actual: null, explanation: `Pass the ${c.name}.` };
     case 'on_track': {
-      const nested = evaluateConditions(c.conditions, facts, labels, vocab);
-      const limit = addMonths(asOf, c.withinMonths);
-      const met = nested.earliestDay !== null && nested.earliestDay <= limit;
-      // Not on track yet, but heading there: the route opens by time alone on the first day
-      // from which the nested date is within reach (withinMonths before it). Without this the
-      // route read as "not by time" and earliestEligible could come years too late.
-      let earliestDay: number | null | undefined = met ? undefined : null;
-      if (!met && nested.earliestDay !== null) {
-        let d = addMonths(nested.earliestDay, -c.withinMonths);
-        while (addMonths(d, c.withinMonths) < nested.earliestDay) d++; // month-end clamping
-        earliestDay = Math.max(d, asOf + 1);
-      }
+      const m = measureOnTrack(c, f, vocab);
       return {
-        result: {
-          ...base,
-          met,
-          required: c.withinMonths,
-          actual: nested.earliestDay !== null ? fromDay(nested.earliestDay) : null,
-          unit: 'months',
-          explanation: met
-            ? `You are on track to meet the standard route by ${fromDay(nested.earliestDay!)}, within ${c.withinMonths} months.`
-            : `You need to be within ${c.withinMonths} months of meeting the standard route${nested.earliestDay !== null ? `; at your pace that is ${fromDay(nested.earliestDay)}` : ''}.`,
-        },
-        earliestDay,
+        ...base,
+        met: m.met,
+        required: c.withinMonths,
+        actual: m.nested !== NEVER ? fromDay(m.nested) : null,
+        unit: 'months',
+        explanation: m.met
+          ? `You are on track to meet the standard route by ${fromDay(m.nested)}, within ${c.withinMonths} months.`
+          : `You need to be within ${c.withinMonths} months of meeting the standard route${m.nested !== NEVER ? `; at your pace that is ${fromDay(m.nested)}` : ''}.`,
       };
     }
   }
+  throw new Error(`unhandled condition type ${(c as Condition).type}`);
 }
 
-type MembershipCondition = Extract<Condition, { type: 'membership' }>;
-
-/** One membership against a membership condition. */
-function evaluateMembership(
-  c: MembershipCondition,
-  m: Profile['memberships'][number],
-  org: string,
-  base: Pick<ConditionResult, 'id' | 'type' | 'stage' | 'summary' | 'confidence'>,
-  asOf: number,
-): Eval {
-  const common = { ...base, required: c.minTenureMonths, unit: 'months' };
-  if (c.memberTypes && !c.memberTypes.includes(m.type))
-    return {
-      result: {
-        ...common,
-        met: false,
-        actual: null,
-        explanation: `Your ${org} membership type (${m.type}) does not count; ${c.memberTypes.join(', ')} do.`,
-      },
-      earliestDay: null,
-    };
-  // A membership that starts after the as-of date is not held yet (even when no tenure is
-  // asked); it holds from its start plus the tenure, by time alone.
-  const joined = m.since ? toDay(startDate(m.since)) : undefined;
-  if (joined !== undefined && joined > asOf) {
-    const on = addMonths(joined, c.minTenureMonths);
-    return {
-      result: {
-        ...common,
-        met: false,
-        actual: 0,
-        explanation: `Your ${org} membership starts in ${monthName(fromDay(joined))}${c.minTenureMonths ? `; with the ${plural(c.minTenureMonths, 'month')} needed, that is ${monthName(fromDay(on))}` : ''}.`,
-      },
-      earliestDay: on,
-    };
-  }
-  if (c.minTenureMonths === 0)
-    return { result: { ...common, met: true, actual: null, explanation: `You are a member of ${org}.` } };
-  if (joined === undefined)
-    return {
-      result: {
-        ...common,
-        met: false,
-        actual: null,
-        explanation: `Add the date you joined ${org}: ${plural(c.minTenureMonths, 'month')} of membership are needed.`,
-      },
-      earliestDay: null,
-    };
-  const tenure = wholeMonthsBetween(joined, asOf);
-  const met = tenure >= c.minTenureMonths;
-  const on = addMonths(joined, c.minTenureMonths);
-  return {
-    result: {
-      ...common,
-      met,
-      actual: tenure,
-      explanation: met
-        ? `You have been a member of ${org} for ${plural(tenure, 'month')} (${c.minTenureMonths} needed).`
-        : `You need ${plural(c.minTenureMonths - tenure, 'more month')} of ${org} membership (you have ${tenure} of ${c.minTenureMonths}); that is ${monthName(fromDay(on))}.`,
-    },
-    earliestDay: met ? undefined : on,
-  };
-}
-
-/** Orders outcomes of one condition, best first: met, then the earliest projected day, then not by time. */
-function rankEval(e: Eval): number {
-  if (e.result.met) return -Infinity;
-  return e.earliestDay ?? Infinity;
-}
-
-function kindsListMatch(
-  kinds: ReadonlySet<string>,
-  expr: string | { allOf: string[] } | { anyOf: string[] },
-): boolean {
-  if (typeof expr === 'string') return kinds.has(expr);
-  return 'allOf' in expr ? expr.allOf.every((k) => kinds.has(k)) : expr.anyOf.some((k) => kinds.has(k));
-}
-
-/** Evaluates a set of conditions; `earliestDay` is when all apply-stage ones hold (null = not by time). */
-function evaluateConditions(
-  conditions: readonly Condition[],
-  facts: Facts,
-  labels: Labels,
-  vocab: Vocabulary,
-): { results: ConditionResult[]; met: boolean; earliestDay: number | null } {
-  const evals = conditions.map((c) => evaluateCondition(c, facts, labels, vocab));
-  const gating = evals.filter((e) => e.result.stage === 'apply');
-  const met = gating.every((e) => e.result.met);
-  if (met) return { results: evals.map((e) => e.result), met, earliestDay: facts.asOfDay };
-  let earliest = facts.asOfDay;
-  for (const e of gating) {
-    if (e.result.met) continue;
-    if (e.earliestDay === null || e.earliestDay === undefined)
-      return { results: withProjection(evals), met, earliestDay: null };
-    earliest = Math.max(earliest, e.earliestDay);
-  }
-  // Re-check on that date: look-back windows and expiring credentials may move it on.
-  const horizon = addMonths(facts.asOfDay, HORIZON_MONTHS);
-  let day = earliest;
-  for (let i = 0; i < 24 && day <= horizon; i++) {
-    const future = new Facts(facts.profile, day);
-    const again = conditions
-      .map((c) => evaluateCondition(c, future, labels, vocab))
-      .filter((e) => e.result.stage === 'apply');
-    if (again.every((e) => e.result.met)) return { results: withProjection(evals), met, earliestDay: day };
-    let next = day;
-    for (const e of again) {
-      if (e.result.met) continue;
-      if (e.earliestDay === null || e.earliestDay === undefined)
-        return { results: withProjection(evals), met, earliestDay: null };
-      next = Math.max(next, e.earliestDay);
-    }
-    day = next > day ? next : addMonths(day, 1);
-  }
-  return { results: withProjection(evals), met, earliestDay: null };
-}
-
-function withProjection(evals: Eval[]): ConditionResult[] {
-  return evals.map((e) =>
-    e.result.met
-      ? e.result
-      : {
-          ...e.result,
-          projected: e.earliestDay === null || e.earliestDay === undefined ? null : fromDay(e.earliestDay),
-        },
-  );
-}
+/* ------------------------------------------------------------------ evaluators */
 
 /** The rule set in force on `asOf`, or undefined when none is. */
 export function ruleSetOn(cert: Certification, asOf: string): RuleSet | undefined {
@@ -736,6 +863,76 @@ export function ruleSetOn(cert: Certification, asOf: string): RuleSet | undefine
 export interface EvaluateOptions {
   /** Only these certifications (ids, case-insensitive); default all. */
   certifications?: string[];
+}
+
+/** A verdict without explanations: what a team view or a batch needs. */
+export interface Verdict {
+  certification: string;
+  eligible: boolean | null;
+  earliestEligible: string | null;
+  status: EligibilityStatus;
+}
+
+function selected(catalog: Catalog, options: EvaluateOptions): readonly Certification[] {
+  if (!options.certifications) return catalog.certifications;
+  const wanted = options.certifications.map((id) => id.toLowerCase());
+  return catalog.certifications.filter((c) => wanted.includes(c.id.toLowerCase()));
+}
+
+/** The day a certification opens (MET = now, NEVER = not by time); undefined = rules unknown. */
+function certificationDay(cert: Certification, facts: Facts, asOf: string, vocab: Vocabulary) {
+  const rules = rulesInForce(cert, asOf);
+  if (!rules) return undefined;
+  // A condition every pathway shares that time alone will not meet closes them all at once.
+  for (const c of gatingOf(rules.allPathways)) if (conditionDay(c, facts, vocab) === NEVER) return NEVER;
+  let best = NEVER;
+  for (const pw of rules.pathways) {
+    const d = conditionsDay(pathwayGatingOf(rules, pw), facts, vocab);
+    if (d < best) best = d;
+    if (best === MET) break;
+  }
+  return best;
+}
+
+/** {@link ruleSetOn} for known rules, remembering the last as-of date asked per certification. */
+const lastRules = new WeakMap<Certification, { asOf: string; rules: RuleSet | undefined }>();
+function rulesInForce(cert: Certification, asOf: string): RuleSet | undefined {
+  const last = lastRules.get(cert);
+  if (last?.asOf === asOf) return last.rules;
+  const rules = cert.eligibility.status === 'known' ? ruleSetOn(cert, asOf) : undefined;
+  lastRules.set(cert, { asOf, rules });
+  return rules;
+}
+
+const statusOf = (day: number): EligibilityStatus =>
+  day === MET ? 'eligible' : day === NEVER ? 'needs_more_than_time' : 'eligible_soon';
+
+/**
+ * A verdict-only evaluator: the same rules and dates as {@link createEvaluator}, without building
+ * explanations, for batches (a team, a benchmark) where only the verdicts are shown.
+ *
+ * @example
+ * const screen = createScreener(catalog);
+ * screen(profile, '2026-11-27').find((v) => v.certification === 'CPHQ')?.status; // 'eligible'
+ */
+export function createScreener(
+  catalog: Catalog,
+): (profile: Profile, asOf: string, options?: EvaluateOptions) => Verdict[] {
+  const vocab = catalog.vocabulary;
+  return (profile, asOf, options = {}) => {
+    const facts = new Facts(profile, toDay(asOf));
+    return selected(catalog, options).map((cert) => {
+      const day = certificationDay(cert, facts, asOf, vocab);
+      if (day === undefined)
+        return { certification: cert.id, eligible: null, earliestEligible: null, status: 'unknown' };
+      return {
+        certification: cert.id,
+        eligible: day === MET,
+        earliestEligible: day === MET ? asOf : day === NEVER ? null : fromDay(day),
+        status: statusOf(day),
+      };
+    });
+  };
 }
 
 /**
@@ -751,11 +948,10 @@ export function createEvaluator(
   const labels = labelsOf(catalog.vocabulary, catalog);
   const vocab = catalog.vocabulary;
   return (profile, asOf, options = {}) => {
-    const wanted = options.certifications?.map((id) => id.toLowerCase());
     const facts = new Facts(profile, toDay(asOf));
-    const results = catalog.certifications
-      .filter((c) => !wanted || wanted.includes(c.id.toLowerCase()))
-      .map((cert) => evaluateCertification(cert, facts, asOf, labels, vocab));
+    const results = selected(catalog, options).map((cert) =>
+      evaluateCertification(cert, facts, asOf, labels, vocab),
+    );
     return { asOf, results };
   };
 }
@@ -777,7 +973,7 @@ function evaluateCertification(
     notice: `Guidance, not a ruling: rules checked ${cert.verifiedAsOf}; confirm with ${labels.org(cert.issuer)} (${cert.url}) before paying a fee.`,
   };
   const rules = cert.eligibility.status === 'known' ? ruleSetOn(cert, asOf) : undefined;
-  if (!rules) {
+  if (!rules)
     return {
       ...common,
       eligible: null,
@@ -786,28 +982,30 @@ function evaluateCertification(
       rules: null,
       pathways: [],
     };
-  }
+  let best = NEVER;
   const pathways: PathwayResult[] = rules.pathways.map((pw) => {
-    const r = evaluateConditions([...rules.allPathways, ...pw.conditions], facts, labels, vocab);
+    const day = conditionsDay(pathwayGatingOf(rules, pw), facts, vocab);
+    if (day < best) best = day;
+    const conditions = [...rules.allPathways, ...pw.conditions].map((c) => {
+      const result = explainCondition(c, facts, labels, vocab);
+      if (day === MET || result.met) return result;
+      // When this condition alone will hold if things go on as they are; null = not by time.
+      const own = conditionDay(c, facts, vocab);
+      return { ...result, projected: own === NEVER || own === MET ? null : fromDay(own) };
+    });
     return {
       id: pw.id,
       label: pw.label,
-      eligible: r.met,
-      earliestEligible: r.earliestDay === null ? null : fromDay(r.earliestDay),
-      conditions: r.results,
+      eligible: day === MET,
+      earliestEligible: day === MET ? asOf : day === NEVER ? null : fromDay(day),
+      conditions,
     };
   });
-  const eligible = pathways.some((p) => p.eligible);
-  const dates = pathways
-    .map((p) => p.earliestEligible)
-    .filter((d): d is string => d !== null)
-    .sort();
-  const earliestEligible = eligible ? asOf : (dates[0] ?? null);
   return {
     ...common,
-    eligible,
-    earliestEligible,
-    status: eligible ? 'eligible' : earliestEligible ? 'eligible_soon' : 'needs_more_than_time',
+    eligible: best === MET,
+    earliestEligible: best === MET ? asOf : best === NEVER ? null : fromDay(best),
+    status: statusOf(best),
     rules: { effectiveFrom: rules.effectiveFrom ?? null, effectiveUntil: rules.effectiveUntil ?? null },
     pathways,
   };

@@ -4,7 +4,7 @@
  * optional look-back windows.
  */
 import type { KindExpression } from '../catalog/schema.js';
-import { endDate, monthCoord, startDate, toDay } from './dates.js';
+import { endDay, monthCoord, startDay } from './dates.js';
 import type { Position } from './profile.js';
 
 /** One full-time year of work, in hours (the profile format's convention). */
@@ -22,17 +22,38 @@ export interface WorkInterval {
   current: boolean;
 }
 
-/** Turns positions into intervals that end no later than the as-of day (inclusive). */
-export function workIntervals(positions: readonly Position[], asOfDay: number): WorkInterval[] {
+/** A job's days, independent of any as-of date: first day, last day (Infinity = no end), FTE, kinds. */
+export interface JobSpan {
+  from: number;
+  lastDay: number;
+  fte: number;
+  kinds: ReadonlySet<string>;
+}
+
+/** Converts positions to day spans once, so that several as-of dates can reuse them. */
+export function jobSpans(positions: readonly Position[]): JobSpan[] {
+  return positions.map((p) => ({
+    from: startDay(p.start),
+    lastDay: p.end ? endDay(p.end) : Infinity,
+    fte: p.fte,
+    kinds: new Set(p.kinds),
+  }));
+}
+
+/** The spans as intervals that end no later than the as-of day (inclusive). */
+export function intervalsAt(spans: readonly JobSpan[], asOfDay: number): WorkInterval[] {
   const out: WorkInterval[] = [];
-  for (const p of positions) {
-    const from = toDay(startDate(p.start));
-    if (from > asOfDay) continue;
-    const lastDay = p.end ? toDay(endDate(p.end)) : Infinity;
-    const to = Math.min(lastDay, asOfDay) + 1;
-    out.push({ from, to, fte: p.fte, kinds: new Set(p.kinds), current: lastDay >= asOfDay });
+  for (const s of spans) {
+    if (s.from > asOfDay) continue;
+    const to = Math.min(s.lastDay, asOfDay) + 1;
+    out.push({ from: s.from, to, fte: s.fte, kinds: s.kinds, current: s.lastDay >= asOfDay });
   }
   return out;
+}
+
+/** Turns positions into intervals that end no later than the as-of day (inclusive). */
+export function workIntervals(positions: readonly Position[], asOfDay: number): WorkInterval[] {
+  return intervalsAt(jobSpans(positions), asOfDay);
 }
 
 /** Whether a job of these kinds counts for the expression. */
