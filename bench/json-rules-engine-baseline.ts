@@ -245,7 +245,7 @@ function addFacts(engine: Engine, catalog: Catalog): void {
     const [{ day }, p] = await Promise.all([context(almanac, params), profileOf(almanac)]);
     let best = 0;
     for (const e of p.education) {
-      if (!fieldMatches(e.field, (params.field as string | null) ?? undefined)) continue;
+      if (!fieldMatches(e.field, (params.field as string | null) ?? undefined, catalog.vocabulary)) continue;
       if (e.completed && toDay(startDate(e.completed)) > day) continue;
       best = Math.max(best, levelRank.get(e.level as EducationLevel)!);
     }

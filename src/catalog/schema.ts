@@ -123,6 +123,11 @@ export const ceCategoryRuleSchema = z
     category: id,
     min: z.number().nonnegative().optional(),
     max: z.number().nonnegative().optional(),
+    /**
+     * Another category of the same rule that this one is part of: its credits also count toward
+     * that category's min and max (PMP: Power Skills PDUs are Education PDUs). One level only.
+     */
+    within: id.optional(),
     note: text.optional(),
   })
   .refine((r) => r.min !== undefined || r.max !== undefined, { message: 'give min, max or both' })
@@ -139,6 +144,8 @@ const continuingEducationCondition = z.strictObject({
   unit: id,
   windowMonths: z.number().int().positive().optional(),
   categories: z.array(ceCategoryRuleSchema).optional(),
+  /** Credits in a category not named in `categories` count as this one (ACHE: Qualifying Education). */
+  otherCategory: id.optional(),
   topic: text.optional(),
 });
 
@@ -350,6 +357,8 @@ export const renewalOptionSchema = z
         total: z.number().positive().optional(),
         unit: id,
         categories: z.array(ceCategoryRuleSchema).optional(),
+        /** Credits in a category not named in `categories` count as this one (ACHE: Qualifying Education). */
+        otherCategory: id.optional(),
         rules: z.array(text).optional(),
       })
       .optional(),
@@ -360,6 +369,26 @@ export const renewalOptionSchema = z
   .refine((o) => o.ce !== undefined || o.exam !== undefined, { message: 'a renewal option needs ce or exam' });
 export type RenewalOption = z.infer<typeof renewalOptionSchema>;
 
+/**
+ * How long after the end of a cycle the issuer still accepts a renewal (usually with a late fee).
+ * CE must still have been earned inside the cycle.
+ */
+export const renewalGraceSchema = z.union([
+  z.strictObject({ days: z.number().int().positive() }),
+  z.strictObject({ months: z.number().int().positive() }),
+]);
+export type RenewalGrace = z.infer<typeof renewalGraceSchema>;
+
+/**
+ * When the renewal application opens, relative to the end of the cycle: `monthsBefore` (the day
+ * after the same date that many months before the end), or 1 January of the year the cycle ends.
+ */
+export const applicationOpensSchema = z.union([
+  z.strictObject({ monthsBefore: z.number().int().positive() }),
+  z.strictObject({ startOfExpiryYear: z.literal(true) }),
+]);
+export type ApplicationOpens = z.infer<typeof applicationOpensSchema>;
+
 export const renewalCycleSchema = z
   .strictObject({
     /** Length of one cycle; omitted when lifetime or unknown. */
@@ -367,6 +396,10 @@ export const renewalCycleSchema = z
     lifetime: z.literal(true).optional(),
     /** How the cycle lines up with the calendar (e.g. "ends Dec 31 of the second year"). */
     alignment: text.optional(),
+    /** The part of `alignment` the app computes with: the late-renewal period after the cycle ends. */
+    grace: renewalGraceSchema.optional(),
+    /** The part of `alignment` the app computes with: when the renewal application opens. */
+    applicationOpens: applicationOpensSchema.optional(),
     options: z.array(renewalOptionSchema).default([]),
     alsoRequired: z.array(text).optional(),
     fees: z.array(feeSchema).optional(),
@@ -413,6 +446,32 @@ const vocabEntry = {
   description: text.optional(),
 };
 
+/** Case-insensitive regular expression source, checked to compile. */
+const pattern = z.string().refine(
+  (p) => {
+    try {
+      new RegExp(p, 'i');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+/**
+ * A degree field a rule can ask for, and how a degree's free-text field is recognised as it: any of
+ * `matches` (case-insensitive; default: the id itself), also `requires` (another field id) and
+ * none of `excludes` (field ids).
+ */
+export const degreeFieldSchema = z.strictObject({
+  ...vocabEntry,
+  matches: z.array(pattern).min(1).optional(),
+  requires: id.optional(),
+  excludes: z.array(id).optional(),
+});
+export type DegreeField = z.infer<typeof degreeFieldSchema>;
+
 export const organizationSchema = z.strictObject({
   ...vocabEntry,
   acronym: text,
@@ -444,7 +503,25 @@ export const vocabularySchema = z.strictObject({
   focusAreas: z.array(z.strictObject(vocabEntry)).min(1),
   organizations: z.array(organizationSchema).min(1),
   experienceKinds: z.array(experienceKindSchema).min(1),
-  degreeFields: z.array(z.strictObject(vocabEntry)).min(1),
+  degreeFields: z
+    .array(degreeFieldSchema)
+    .min(1)
+    .superRefine((fields, ctx) => {
+      const known = new Set(fields.map((f) => f.id));
+      fields.forEach((f, i) => {
+        const refs = [
+          ...(f.requires ? [{ key: 'requires', ref: f.requires, at: [i, 'requires'] }] : []),
+          ...(f.excludes ?? []).map((ref, j) => ({ key: 'excludes', ref, at: [i, 'excludes', j] })),
+        ];
+        for (const { ref, at } of refs)
+          if (ref === f.id || !known.has(ref))
+            ctx.addIssue({
+              code: 'custom',
+              path: at,
+              message: ref === f.id ? 'a field cannot refer to itself' : `unknown degree field "${ref}"`,
+            });
+      });
+    }),
   membershipTypes: z.array(z.strictObject(vocabEntry)).min(1),
   ceCategories: z.array(z.strictObject({ ...vocabEntry, organization: id.optional() })).min(1),
   creditUnits: z.array(creditUnitSchema).min(1),

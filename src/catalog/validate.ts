@@ -3,7 +3,7 @@
  * the vocabulary (or be another certification), sources must be cited by id, rule periods must
  * not overlap. Returns problems with zod-style paths; the loader adds file and line.
  */
-import type { Certification, Condition, KindExpression, Vocabulary } from './schema.js';
+import type { CeCategoryRule, Certification, Condition, KindExpression, Vocabulary } from './schema.js';
 
 export interface Problem {
   path: (string | number)[];
@@ -17,6 +17,45 @@ function kindsOf(expr: KindExpression): string[] {
 
 function listOf(ids: Iterable<string>): string {
   return [...ids].join(', ');
+}
+
+/**
+ * `within` must name another category of the same list that is not itself within one (one level),
+ * and a category may appear only once in a list.
+ */
+/** `otherCategory` must be one of the requirement's own categories, so that its limits apply. */
+function otherCategoryProblems(
+  req: { categories?: readonly CeCategoryRule[]; otherCategory?: string },
+  where: Problem['path'],
+): Problem[] {
+  if (req.otherCategory === undefined) return [];
+  if (req.categories?.some((r) => r.category === req.otherCategory)) return [];
+  return [
+    {
+      path: [...where, 'otherCategory'],
+      message: `"${req.otherCategory}" must be one of this rule's categories (its limits are what make it useful)`,
+    },
+  ];
+}
+
+function withinProblems(rules: readonly CeCategoryRule[], where: Problem['path']): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map<string, CeCategoryRule>();
+  rules.forEach((r, i) => {
+    if (byId.has(r.category)) problems.push({ path: [...where, i, 'category'], message: `category "${r.category}" is listed twice` });
+    byId.set(r.category, r);
+  });
+  rules.forEach((r, i) => {
+    if (r.within === undefined) return;
+    const parent = byId.get(r.within);
+    const path = [...where, i, 'within'];
+    if (r.within === r.category) problems.push({ path, message: 'a category cannot be within itself' });
+    else if (!parent)
+      problems.push({ path, message: `names "${r.within}", which is not a category of this rule (known: ${listOf(byId.keys())})` });
+    else if (parent.within !== undefined)
+      problems.push({ path, message: `"${r.within}" is itself within "${parent.within}"; only one level is allowed` });
+  });
+  return problems;
 }
 
 /**
@@ -85,8 +124,11 @@ export function crossCheckCertification(
         let mins = 0;
         c.categories?.forEach((r, i) => {
           expect(categories, r.category, [...where, 'categories', i, 'category'], 'CE category');
-          mins += r.min ?? 0;
+          // A category counted within another is part of that one's minimum, not added to it.
+          if (!r.within) mins += r.min ?? 0;
         });
+        if (c.categories) problems.push(...withinProblems(c.categories, [...where, 'categories']));
+        problems.push(...otherCategoryProblems(c, where));
         if (mins > c.total) problems.push({ path: [...where, 'categories'], message: `category minimums (${mins}) exceed the total (${c.total})` });
         break;
       }
@@ -153,10 +195,19 @@ export function crossCheckCertification(
       o.ce.categories?.forEach((r, j) =>
         expect(categories, r.category, ['renewal', 'options', i, 'ce', 'categories', j, 'category'], 'CE category'),
       );
+      if (o.ce.categories) problems.push(...withinProblems(o.ce.categories, ['renewal', 'options', i, 'ce', 'categories']));
+      problems.push(...otherCategoryProblems(o.ce, ['renewal', 'options', i, 'ce']));
     }
   });
   if (!cert.renewal.lifetime && cert.renewal.cycleMonths === undefined && cert.renewal.confidence !== 'low') {
     problems.push({ path: ['renewal', 'cycleMonths'], message: 'give cycleMonths, lifetime: true, or confidence: low for an unknown cycle' });
+  }
+  const { grace, applicationOpens, cycleMonths } = cert.renewal;
+  if (cycleMonths === undefined) {
+    if (grace) problems.push({ path: ['renewal', 'grace'], message: 'needs cycleMonths: a grace period follows the end of a cycle' });
+    if (applicationOpens) problems.push({ path: ['renewal', 'applicationOpens'], message: 'needs cycleMonths: the application opens before the end of a cycle' });
+  } else if (applicationOpens && 'monthsBefore' in applicationOpens && applicationOpens.monthsBefore > cycleMonths) {
+    problems.push({ path: ['renewal', 'applicationOpens', 'monthsBefore'], message: `cannot be more than the ${cycleMonths}-month cycle` });
   }
   cert.ruleHistory.forEach((h, i) => cites(h.sources, ['ruleHistory', i, 'sources']));
   return problems;

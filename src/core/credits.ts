@@ -1,145 +1,132 @@
 /**
- * Counting continuing-education credits in one body's credit unit, the way the eligibility engine
- * counts them for a `continuing_education` condition:
+ * Counting continuing-education credits against a requirement: the one rule book shared by
+ * eligibility (a `continuing_education` condition) and renewal (a renewal option's `ce`).
  *
- * 1. an activity's explicit `credits` in that unit come first (each with its own category, else the
- *    activity's category);
- * 2. otherwise its `hours / contactHoursPerUnit`, when the catalog states the unit's conversion;
- * 3. otherwise its hours are *uncounted*: the unit cannot be guessed, so the person is asked to
- *    record the credits the provider awarded.
- *
- * Category rules then apply: a `max` caps what counts toward the total, a `min` is a requirement,
- * and a category `within` another also counts toward that one's min and max.
- *
- * Pure: no clock, no I/O. Dates are day numbers (see dates.ts).
+ * - An activity's credits in the requirement's unit count as given (`credits[]`, each with an
+ *   optional category, else the activity's category); without such credits its hours count as
+ *   `hours / contactHoursPerUnit` when the unit states that ratio, else they are "uncounted".
+ * - `otherCategory`: credits in a category the requirement does not name count as that one
+ *   (ACHE: education from other organisations is Qualifying Education).
+ * - A category rule with `within: X` is part of X: its credits also count toward X's min and max,
+ *   and only once toward the total.
+ * - `max` caps what a category adds to the total; `min` is a requirement of its own.
  */
 import type { CeCategoryRule, Vocabulary } from '../catalog/schema.js';
-import { startDate, toDay } from './dates.js';
+import { startDay } from './dates.js';
 import type { CeActivity } from './profile.js';
 
+/** Tolerance for sums of fractional credits. */
 export const EPS = 1e-6;
 
-/** Credits in one unit, per category, before any category rule is applied. */
 export interface CreditCount {
-  unit: string;
-  /** Amount per category id (`''` when neither the credit nor the activity names one). */
+  /** Credits per recorded category ('' = no category). */
   byCategory: Map<string, number>;
-  /** Contact hours of activities that give no credits in this unit and whose unit has no stated conversion. */
+  /** Hours of activities that give nothing in the unit (no credits recorded, no stated ratio). */
   uncountedHours: number;
-  /** How many activities contributed credits. */
-  activities: number;
 }
 
 /**
- * The credits a list of CE activities gives in `unit`, counting only activities dated from
- * `fromDay` to `toDay` inclusive (a `YYYY-MM` date is its first day).
+ * Credits in `unit` of the activities dated from `fromDay` to `toDay`, both inclusive.
  *
  * @example
- * const c = countCredits(profile.ce, 'ache_credit', catalog.vocabulary, toDay('2025-01-01'), toDay('2026-11-27'));
- * c.byCategory.get('ache_in_person'); // 12
+ * countCredits(profile.ce, 'ache_credit', vocab, toDay('2023-11-28'), toDay('2026-11-27')).byCategory.get('ache_in_person');
  */
 export function countCredits(
-  ce: readonly CeActivity[],
+  activities: readonly CeActivity[],
   unit: string,
   vocab: Vocabulary,
   fromDay: number,
-  toDayInclusive: number,
+  toDay: number,
 ): CreditCount {
   const perUnit = vocab.creditUnits.find((u) => u.id === unit)?.contactHoursPerUnit;
   const byCategory = new Map<string, number>();
   const add = (cat: string, amount: number) => byCategory.set(cat, (byCategory.get(cat) ?? 0) + amount);
   let uncountedHours = 0;
-  let activities = 0;
-  for (const a of ce) {
-    const day = toDay(startDate(a.date));
-    if (day < fromDay || day > toDayInclusive) continue;
-    let explicit = false;
-    for (const cr of a.credits ?? [])
-      if (cr.unit === unit) {
-        explicit = true;
-        add(cr.category ?? a.category ?? '', cr.amount);
-      }
-    if (explicit) activities++;
-    else if (perUnit) {
-      add(a.category ?? '', a.hours / perUnit);
-      activities++;
-    } else uncountedHours += a.hours;
+  for (const a of activities) {
+    const day = startDay(a.date);
+    if (day < fromDay || day > toDay) continue;
+    let any = false;
+    if (a.credits)
+      for (const cr of a.credits)
+        if (cr.unit === unit) {
+          any = true;
+          add(cr.category ?? a.category ?? '', cr.amount);
+        }
+    if (any) continue;
+    if (perUnit) add(a.category ?? '', a.hours / perUnit);
+    else uncountedHours += a.hours;
   }
-  return { unit, byCategory, uncountedHours, activities };
+  return { byCategory, uncountedHours };
 }
 
-/** One category rule applied to a count. */
 export interface CategoryTally {
   category: string;
   min?: number;
   max?: number;
-  /** The category this one counts within, if any. */
-  within?: string;
-  /** Credits recorded in this category (for a category others count within, theirs included). */
+  /** Credits in this category, its sub-categories (`within`) included. */
   earned: number;
-  /** What counts toward the total: `earned` capped at `max`. */
+  /** What it adds toward its parent or the total: `earned` capped at `max`. */
   counted: number;
-  /** The minimum is reached (always true without a minimum). */
+  /** Its minimum is reached (true when it has none). */
   met: boolean;
 }
 
-export interface Tally {
-  /** Credits that count toward the total: every category, each capped at its max, none twice. */
+export interface CreditTally {
+  /** Credits that count toward the total, maximums applied, each credit once. */
   total: number;
+  /** One row per category rule, in the rule's order. */
   categories: CategoryTally[];
-  /** Fewest further credits that would reach every category minimum (0 when all are met). */
+  /** Fewest further credits that would reach every category minimum. */
   categoryShortfall: number;
 }
 
 /**
- * Applies a rule's category limits to a count. Categories the rule does not name count in full.
+ * Applies a requirement's category rules to counted credits: maximums cap, sub-categories count
+ * once inside their parent, and credits in categories the rules do not name count in full — or
+ * as `otherCategory` when the requirement names one.
  *
  * @example
- * // FACHE: 40 qualifying credits and 10 in person count as 12 + 10 = 22, in-person 2 short.
- * tallyCredits(new Map([['ache_qualifying', 40], ['ache_in_person', 10]]), [
- *   { category: 'ache_in_person', min: 12 },
- *   { category: 'ache_qualifying', max: 12 },
- * ]); // {total: 22, categoryShortfall: 2, categories: [...]}
+ * tallyCredits(new Map([['a', 10], ['b', 4]]), [{ category: 'a', min: 20 }, { category: 'b', min: 5, within: 'a' }]).categoryShortfall; // 6
  */
 export function tallyCredits(
   byCategory: ReadonlyMap<string, number>,
   rules: readonly CeCategoryRule[],
-): Tally {
-  const named = new Map(rules.map((r) => [r.category, r]));
-  const parentOf = (r: CeCategoryRule) => (r.within && named.has(r.within) ? r.within : undefined);
-  const own = (cat: string) => byCategory.get(cat) ?? 0;
-  const cap = (x: number, max: number | undefined) => (max === undefined ? x : Math.min(x, max));
-  const childrenOf = (cat: string) => rules.filter((r) => parentOf(r) === cat);
-
-  const categories: CategoryTally[] = rules.map((r) => {
-    const earned =
-      own(r.category) + childrenOf(r.category).reduce((s, c) => s + cap(own(c.category), c.max), 0);
+  otherCategory?: string,
+): CreditTally {
+  const ruleOf = (cat: string) => rules.find((r) => r.category === cat);
+  const own = new Map<string, number>();
+  for (const [recorded, amount] of byCategory) {
+    const cat = otherCategory && !ruleOf(recorded) ? otherCategory : recorded;
+    own.set(cat, (own.get(cat) ?? 0) + amount);
+  }
+  const capped = (cat: string, amount: number) => Math.min(amount, ruleOf(cat)?.max ?? Infinity);
+  const earnedOf = (cat: string) => {
+    let amount = own.get(cat) ?? 0;
+    for (const r of rules) if (r.within === cat) amount += capped(r.category, own.get(r.category) ?? 0);
+    return amount;
+  };
+  const categories = rules.map((r) => {
+    const earned = earnedOf(r.category);
     return {
       category: r.category,
       ...(r.min !== undefined ? { min: r.min } : {}),
       ...(r.max !== undefined ? { max: r.max } : {}),
-      ...(parentOf(r) ? { within: parentOf(r) } : {}),
       earned,
-      counted: cap(earned, r.max),
+      counted: capped(r.category, earned),
       met: r.min === undefined || earned + EPS >= r.min,
     };
   });
-  const byId = new Map(categories.map((c) => [c.category, c]));
-
+  const tops = new Set<string>();
+  for (const cat of own.keys()) tops.add(ruleOf(cat)?.within ?? cat);
   let total = 0;
-  for (const [cat, amount] of byCategory) if (!named.has(cat)) total += amount;
+  for (const top of tops) total += capped(top, earnedOf(top));
   let categoryShortfall = 0;
   for (const r of rules) {
-    if (parentOf(r)) continue; // counted inside its parent
-    const row = byId.get(r.category)!;
-    total += row.counted;
-    const ownNeed = r.min === undefined ? 0 : Math.max(0, r.min - row.earned);
-    const childNeed = childrenOf(r.category).reduce(
-      (s, c) => s + (c.min === undefined ? 0 : Math.max(0, c.min - own(c.category))),
-      0,
-    );
-    // Credits added to a sub-category also count toward its parent, so the larger need covers both.
-    categoryShortfall += Math.max(ownNeed, childNeed);
+    if (r.within !== undefined) continue;
+    const gap = (x: CeCategoryRule) => (x.min === undefined ? 0 : Math.max(0, x.min - earnedOf(x.category)));
+    let children = 0;
+    for (const child of rules) if (child.within === r.category) children += gap(child);
+    categoryShortfall += Math.max(gap(r), children);
   }
   return { total, categories, categoryShortfall };
 }

@@ -686,6 +686,35 @@ describe('FACHE: the rules that are not experience', () => {
     expect(fache(parts).r.earliestEligible).toBeNull();
   });
 
+  it('CE from other providers is Qualifying Education: capped at 12, never counted in full', () => {
+    const parts = base();
+    const hours = (h: number, category?: string) => ({
+      date: '2026-06-01',
+      hours: h,
+      ...(category ? { category } : {}),
+    });
+    // 12 in-person plus 24 hours of general or uncategorised education: only 12 of those 24 count.
+    parts.ce = [
+      {
+        date: '2026-06-01',
+        hours: 12,
+        credits: [{ unit: 'ache_credit', amount: 12, category: 'ache_in_person' }],
+      },
+      hours(12, 'healthcare_management'),
+      hours(12),
+    ];
+    const ce = fache(parts).c('ce');
+    expect(ce).toMatchObject({ met: false, actual: 24 });
+    expect(ce.explanation).toBe('You need 12 more ACHE credits in the last 36 months (you have 24).');
+    // Virtual Interactive is ACHE's own category: it is not capped as Qualifying.
+    parts.ce.push({
+      date: '2026-07-01',
+      hours: 12,
+      credits: [{ unit: 'ache_credit', amount: 12, category: 'ache_virtual_interactive' }],
+    });
+    expect(fache(parts).c('ce')).toMatchObject({ met: true, actual: 36 });
+  });
+
   it('volunteering: two healthcare and two community activities in the last 36 months', () => {
     const parts = base();
     parts.volunteering = [
@@ -706,6 +735,53 @@ describe('FACHE: the rules that are not experience', () => {
     const { r, c } = fache(parts);
     expect(c('references').met).toBe(false);
     expect(r.earliestEligible).toBeNull();
+  });
+});
+
+describe('CMPE: CE categories counted within others', () => {
+  const rules = ruleSetOn(certificationById('CMPE'), AS_OF)!;
+  const ceCondition = rules.allPathways.find((c) => c.id === 'ce')!;
+  const mgma = (amount: number, category: string) => ({
+    date: '2026-01-15',
+    hours: amount,
+    credits: [{ unit: 'mgma_ce', amount, category }],
+  });
+  const ce = (entries: ProfileParts['ce']) =>
+    conditionOf(result('CMPE', makeProfile({ ce: entries })).pathways[0]!, ceCondition.id);
+
+  it('live MGMA credits also count toward the 30 MGMA credits, once toward the 50', () => {
+    const c = ce([mgma(30, 'mgma_live'), mgma(20, 'general')]);
+    expect(c).toMatchObject({ met: true, actual: 50 });
+  });
+
+  it('names what is short: 12 live within 30 MGMA', () => {
+    const c = ce([mgma(25, 'mgma_education'), mgma(5, 'mgma_live'), mgma(20, 'general')]);
+    expect(c).toMatchObject({ met: false, actual: 50 });
+    expect(c.explanation).toBe('You need 7 more in MGMA live education (you have 50).');
+  });
+});
+
+describe('dates a person expects', () => {
+  const rules = ruleSetOn(certificationById('CNML'), AS_OF)!;
+  const conditions = [...rules.allPathways, ...rules.pathways[0]!.conditions];
+
+  it('a licence earned later is projected to its date, with the reason', () => {
+    const parts = satisfyingParts(conditions, { asOf: AS_OF });
+    parts.credentials = [{ id: 'RN_LICENSE', earned: '2027-03-01' }];
+    const r = result('CNML', makeProfile(parts));
+    const licence = conditionOf(r.pathways[0]!, 'rn_license');
+    expect(licence).toMatchObject({ met: false, projected: '2027-03-01' });
+    expect(licence.explanation).toMatch(/you expect to hold it from March 2027\.$/);
+    expect(r).toMatchObject({ eligible: false, status: 'eligible_soon', earliestEligible: '2027-03-01' });
+  });
+
+  it('a month-only expiry means its first day (profile format v1)', () => {
+    const parts = satisfyingParts(conditions, { asOf: AS_OF });
+    parts.credentials = [{ id: 'RN_LICENSE', earned: '2010-06', expires: '2026-11' }];
+    const licenceOn = (asOf: string) =>
+      conditionOf(result('CNML', makeProfile(parts), asOf).pathways[0]!, 'rn_license').met;
+    expect(licenceOn('2026-11-01')).toBe(true);
+    expect(licenceOn('2026-11-02')).toBe(false);
   });
 });
 

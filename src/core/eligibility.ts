@@ -16,6 +16,7 @@ import type {
   Vocabulary,
 } from '../catalog/schema.js';
 import { educationLevels } from '../catalog/schema.js';
+import { countCredits, EPS, tallyCredits } from './credits.js';
 import {
   addMonths,
   dayAtOrAfterCoord,
@@ -100,7 +101,6 @@ const levelWords: Record<EducationLevel, string> = {
 };
 
 const HORIZON_MONTHS = 40 * 12;
-const EPS = 1e-6;
 /** A condition's "day" when it holds now. */
 const MET = -Infinity;
 /** A condition's "day" when time alone will not make it hold. */
@@ -229,27 +229,51 @@ const MONTHS = [
 /** "March 2028" for 2028-03-xx (a table, not Intl: this runs for every projected date). */
 const monthName = (iso: string) => `${MONTHS[+iso.slice(5, 7) - 1]} ${iso.slice(0, 4)}`;
 
-/** Whether a degree's free-text field satisfies a catalog degree-field id (omitted = any field). */
-export function fieldMatches(field: string | undefined, required: string | undefined): boolean {
+const patternCache = new WeakMap<object, RegExp[]>();
+function patternsOf(def: Vocabulary['degreeFields'][number]): RegExp[] {
+  let list = patternCache.get(def);
+  if (!list) {
+    const sources = def.matches ?? [def.id.replace(/[^A-Za-z0-9]+/g, '[ _-]?')];
+    list = sources.map((src) => new RegExp(src, 'i'));
+    patternCache.set(def, list);
+  }
+  return list;
+}
+
+/**
+ * Whether a degree's free-text field satisfies a catalog degree-field id (omitted = any field), by
+ * the field's `matches` / `requires` / `excludes` in the vocabulary.
+ *
+ * @example
+ * fieldMatches('MSN, Nursing Leadership', 'nursing_administration', catalog.vocabulary); // true
+ */
+export function fieldMatches(
+  field: string | undefined,
+  required: string | undefined,
+  vocab: Vocabulary,
+  depth = 0,
+): boolean {
   if (!required) return true;
-  const f = (field ?? '').toLowerCase();
-  const nursing = /nurs|\bbsn\b|\bmsn\b|\bdnp\b|\badn\b/.test(f);
-  if (required === 'nursing') return nursing;
-  if (required === 'non_nursing') return f.length > 0 && !nursing;
-  if (required === 'nursing_administration') return nursing && /admin|leader|manag|executive/.test(f);
-  return f.replace(/[^a-z0-9]+/g, '_').includes(required.toLowerCase());
+  const text = (field ?? '').trim();
+  const def = vocab.degreeFields.find((d) => d.id === required);
+  if (!def || depth > 4) return false;
+  if (!patternsOf(def).some((r) => r.test(text))) return false;
+  if (def.requires && !fieldMatches(field, def.requires, vocab, depth + 1)) return false;
+  return !def.excludes?.some((x) => fieldMatches(field, x, vocab, depth + 1));
 }
 
 /** {@link fieldMatches}, memoised: free-text fields repeat across conditions and profiles. */
-const fieldCache = new Map<string, Map<string, boolean>>();
-function fieldOk(field: string | undefined, required: string | undefined): boolean {
+const fieldCache = new WeakMap<Vocabulary, Map<string, Map<string, boolean>>>();
+function fieldOk(field: string | undefined, required: string | undefined, vocab: Vocabulary): boolean {
   if (!required) return true;
-  let byField = fieldCache.get(required);
-  if (!byField) fieldCache.set(required, (byField = new Map()));
+  let byRequired = fieldCache.get(vocab);
+  if (!byRequired) fieldCache.set(vocab, (byRequired = new Map()));
+  let byField = byRequired.get(required);
+  if (!byField) byRequired.set(required, (byField = new Map()));
   const key = field ?? '';
   let ok = byField.get(key);
   if (ok === undefined) {
-    ok = fieldMatches(field, required);
+    ok = fieldMatches(field, required, vocab);
     if (byField.size > 20_000) byField.clear();
     byField.set(key, ok);
   }
@@ -262,7 +286,7 @@ function fieldOk(field: string | undefined, required: string | undefined): boole
  * can never disagree.
  */
 
-function measureEducation(c: Of<'education'>, f: Facts) {
+function measureEducation(c: Of<'education'>, f: Facts, vocab: Vocabulary) {
   const asOf = f.asOfDay;
   const rank = levelRank[c.minLevel];
   let best: EducationLevel | undefined;
@@ -275,7 +299,7 @@ function measureEducation(c: Of<'education'>, f: Facts) {
     const day = days[i]!;
     const done = day <= asOf;
     if (done && (!highest || levelRank[e.level] > levelRank[highest])) highest = e.level;
-    if (!fieldOk(e.field, c.field)) continue;
+    if (!fieldOk(e.field, c.field, vocab)) continue;
     if (done) {
       if (!best || levelRank[e.level] > levelRank[best]) best = e.level;
     } else if (levelRank[e.level] >= rank && day < expectedDay) expectedDay = day;
@@ -378,37 +402,12 @@ function measureMembership(c: MembershipCondition, f: Facts) {
 
 function measureContinuingEducation(c: Of<'continuing_education'>, f: Facts, vocab: Vocabulary) {
   const asOf = f.asOfDay;
-  const from = c.windowMonths ? addMonths(asOf, -c.windowMonths) : -Infinity;
-  const perUnit = vocab.creditUnits.find((u) => u.id === c.unit)?.contactHoursPerUnit;
-  const byCategory = new Map<string, number>();
-  const add = (cat: string, amount: number) => byCategory.set(cat, (byCategory.get(cat) ?? 0) + amount);
-  let uncounted = 0;
-  const days = f.days.ce;
-  const ce = f.profile.ce;
-  for (let i = 0; i < ce.length; i++) {
-    const a = ce[i]!;
-    const day = days[i]!;
-    if (day <= from || day > asOf) continue;
-    let any = false;
-    if (a.credits)
-      for (const cr of a.credits)
-        if (cr.unit === c.unit) {
-          any = true;
-          add(cr.category ?? a.category ?? '', cr.amount);
-        }
-    if (any) continue;
-    if (perUnit) add(a.category ?? '', a.hours / perUnit);
-    else uncounted += a.hours;
-  }
-  let total = 0;
-  const rules = c.categories ?? [];
-  for (const [cat, amount] of byCategory) {
-    const max = rules.find((r) => r.category === cat)?.max;
-    total += max === undefined ? amount : Math.min(amount, max);
-  }
-  const short = rules.filter((r) => r.min !== undefined && (byCategory.get(r.category) ?? 0) + EPS < r.min);
-  const met = total + EPS >= c.total && short.length === 0;
-  return { met, day: met ? MET : NEVER, total, byCategory, short, uncounted };
+  const from = c.windowMonths ? addMonths(asOf, -c.windowMonths) + 1 : -Infinity;
+  const { byCategory, uncountedHours } = countCredits(f.profile.ce, c.unit, vocab, from, asOf);
+  const tally = tallyCredits(byCategory, c.categories ?? [], c.otherCategory);
+  const short = tally.categories.filter((r) => !r.met);
+  const met = tally.total + EPS >= c.total && short.length === 0;
+  return { met, day: met ? MET : NEVER, total: tally.total, short, uncounted: uncountedHours };
 }
 
 function measureTraining(c: Of<'training'>, f: Facts) {
@@ -472,7 +471,7 @@ function measureOnTrack(c: Of<'on_track'>, f: Facts, vocab: Vocabulary) {
 function conditionDay(c: Condition, f: Facts, vocab: Vocabulary): number {
   switch (c.type) {
     case 'education':
-      return measureEducation(c, f).day;
+      return measureEducation(c, f, vocab).day;
     case 'experience':
       return measureExperience(c, f).day;
     case 'current_position':
@@ -596,7 +595,7 @@ function explainCondition(c: Condition, f: Facts, labels: Labels, vocab: Vocabul
   const p = f.profile;
   switch (c.type) {
     case 'education': {
-      const m = measureEducation(c, f);
+      const m = measureEducation(c, f, vocab);
       const fieldWords = c.field ? ` in ${labels.field(c.field).toLowerCase()}` : '';
       const need = `${levelWords[c.minLevel]} or higher${fieldWords}${c.orCollegeCreditHours ? ` (or ${c.orCollegeCreditHours} college credit hours)` : ''}`;
       let explanation: string;
@@ -760,9 +759,7 @@ function explainCondition(c: Condition, f: Facts, labels: Labels, vocab: Vocabul
         const parts: string[] = [];
         if (m.total + EPS < c.total) parts.push(`${gap1(c.total - m.total)} more ${unit}s${within}`);
         for (const r of m.short)
-          parts.push(
-            `${gap1(r.min! - (m.byCategory.get(r.category) ?? 0))} more in ${labels.category(r.category)}`,
-          );
+          parts.push(`${gap1(r.min! - r.earned)} more in ${labels.category(r.category)}`);
         explanation = `You need ${parts.join(' and ')} (you have ${round1(m.total)})${m.uncounted > 0 ? `; ${round1(m.uncounted)} of your hours are not in ${unit}s: record the credits the provider awarded` : ''}.`;
       }
       return { ...base, met: m.met, required: c.total, actual: round1(m.total), unit: c.unit, explanation };
