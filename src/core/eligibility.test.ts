@@ -20,6 +20,7 @@ import {
 } from '../../test/support/profiles.js';
 import {
   createEvaluator,
+  fieldMatches,
   ruleSetOn,
   type CertificationResult,
   type ConditionResult,
@@ -819,5 +820,39 @@ describe('licences and credentials', () => {
     expect(conditionOf(r.pathways[0]!, 'pm_education').explanation).toMatch(
       /^Your CAPM .* counts instead of 35 hours/,
     );
+  });
+});
+
+describe('degree fields, recognised by the vocabulary', () => {
+  const vocab = catalog.vocabulary;
+  it.each([
+    ['BSN', 'nursing', true],
+    ['Master of Science in Nursing', 'nursing', true],
+    ['Business administration', 'nursing', false],
+    ['Business administration', 'non_nursing', true],
+    ['', 'non_nursing', false],
+    ['MSN, Nursing Leadership', 'nursing_administration', true],
+    ['Nursing', 'nursing_administration', false],
+    ['Health Information Management (CAHIIM)', 'him_cahiim', true],
+    ['Health information management', 'him_cahiim', false],
+    ['Project management (GAC-accredited)', 'gac_accredited', true],
+    ['Gaming', 'gac_accredited', false],
+  ] as const)('"%s" counts as %s: %s', (field, required, expected) => {
+    expect(fieldMatches(field, required, vocab)).toBe(expected);
+  });
+
+  it('RHIA: only a CAHIIM-accredited HIM degree opens the degree route', () => {
+    const rhia = ruleSetOn(certificationById('RHIA'), AS_OF)!;
+    const pw = rhia.pathways.find((p) =>
+      [...rhia.allPathways, ...p.conditions].some((c) => c.type === 'education' && c.field === 'him_cahiim'),
+    )!;
+    const parts = satisfyingParts([...rhia.allPathways, ...pw.conditions], { asOf: AS_OF });
+    const withField = (field: string) =>
+      pathwayOf(
+        result('RHIA', makeProfile({ ...parts, education: parts.education!.map((e) => ({ ...e, field })) })),
+        pw.id,
+      ).eligible;
+    expect(withField('Health Information Management, CAHIIM-accredited')).toBe(true);
+    expect(withField('Health information management')).toBe(false);
   });
 });
