@@ -1,18 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CatalogPage } from './pages/CatalogPage';
 import { CertificationPage } from './pages/CertificationPage';
 import {
   browserCheck,
   eventually,
-  launchBrowser,
-  newPage,
   saveScreenshot,
+  useAppInBrowser,
   viewports,
   type ViewportName,
 } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
 
 /** axe-core (WCAG 2 A and AA): the violations that block people, with where they occur. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -52,25 +50,14 @@ const screens: Array<{ name: string; open: (page: Page, baseUrl: string) => Prom
 ];
 
 describe.skipIf(!browserCheck.available)('accessibility and layout', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useAppInBrowser();
 
   for (const viewport of Object.keys(viewports) as ViewportName[]) {
     for (const screen of screens) {
       it(`${screen.name} at ${viewport} width: no serious axe violations, no sideways scrolling`, async () => {
-        const page = await newPage(browser, viewport);
+        const page = await app.newPage(viewport);
         try {
-          await screen.open(page, server.baseUrl);
+          await screen.open(page, app.baseUrl);
           // Fonts and layout settle before measuring.
           await page.evaluate(() => document.fonts.ready);
           await saveScreenshot(page, screen.name);
@@ -84,9 +71,9 @@ describe.skipIf(!browserCheck.available)('accessibility and layout', () => {
   }
 
   it('at phone width the navigation collapses behind a menu button', async () => {
-    const page = await newPage(browser, 'phone');
+    const page = await app.newPage('phone');
     try {
-      await new CatalogPage(page, server.baseUrl).goto();
+      await new CatalogPage(page, app.baseUrl).goto();
       const nav = page.getByRole('navigation', { name: 'Main' });
       const burger = page.getByRole('button', { name: 'Open navigation' });
       expect(await burger.isVisible()).toBe(true);

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogPage } from './pages/CatalogPage';
-import { browserCheck, eventually, launchBrowser, newPage } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import { browserCheck, eventually, useAppInBrowser } from './support/browser';
 
 interface ListBody {
   total: number;
@@ -10,31 +9,23 @@ interface ListBody {
 }
 
 describe.skipIf(!browserCheck.available)('certification catalog page', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const app = useAppInBrowser();
   let page: Page;
   let catalog: CatalogPage;
   let all: ListBody;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    all = (await (await fetch(`${server.baseUrl}/api/certifications`)).json()) as ListBody;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    all = (await (await fetch(`${app.baseUrl}/api/certifications`)).json()) as ListBody;
   });
 
   beforeEach(async () => {
     await page?.context().close();
-    page = await newPage(browser, 'desktop');
-    catalog = new CatalogPage(page, server.baseUrl);
+    page = await app.newPage('desktop');
+    catalog = new CatalogPage(page, app.baseUrl);
   });
 
   it('redirects / to the catalog and lists every certification the API has', async () => {
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${app.baseUrl}/`);
     await catalog.heading.waitFor();
     expect(new URL(page.url()).pathname).toBe('/certifications');
     await catalog.waitForCount(all.total);
@@ -113,7 +104,7 @@ describe.skipIf(!browserCheck.available)('certification catalog page', () => {
     await page.getByRole('combobox', { name: 'Sort by' }).click();
     await page.getByRole('option', { name: 'Full name (A to Z)' }).click();
     await eventually(() => new URL(page.url()).searchParams.get('sort') === 'name', 'sort=name in the URL');
-    const byName = (await (await fetch(`${server.baseUrl}/api/certifications?sort=name`)).json()) as ListBody;
+    const byName = (await (await fetch(`${app.baseUrl}/api/certifications?sort=name`)).json()) as ListBody;
     await eventually(
       async () => (await catalog.acronyms()).join() === byName.certifications.map((c) => c.acronym).join(),
       'cards in name order',

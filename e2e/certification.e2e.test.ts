@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CertificationPage } from './pages/CertificationPage';
-import { browserCheck, launchBrowser, newPage } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import { browserCheck, useAppInBrowser } from './support/browser';
 
 interface DetailBody {
   certification: {
@@ -12,28 +11,17 @@ interface DetailBody {
 }
 
 describe.skipIf(!browserCheck.available)('certification page', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const app = useAppInBrowser();
   let page: Page;
   let cert: CertificationPage;
 
   const detail = async (id: string) =>
-    (await (await fetch(`${server.baseUrl}/api/certifications/${id}`)).json()) as DetailBody;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+    (await (await fetch(`${app.baseUrl}/api/certifications/${id}`)).json()) as DetailBody;
 
   beforeEach(async () => {
     await page?.context().close();
-    page = await newPage(browser, 'desktop');
-    cert = new CertificationPage(page, server.baseUrl);
+    page = await app.newPage('desktop');
+    cert = new CertificationPage(page, app.baseUrl);
   });
 
   it('shows CPHQ with its header, the guidance note and its renewal facts', async () => {
@@ -115,7 +103,7 @@ describe.skipIf(!browserCheck.available)('certification page', () => {
   });
 
   it('says plainly when the eligibility rules are unknown', async (ctx) => {
-    const list = (await (await fetch(`${server.baseUrl}/api/certifications`)).json()) as {
+    const list = (await (await fetch(`${app.baseUrl}/api/certifications`)).json()) as {
       certifications: Array<{ id: string; eligibilityStatus: string }>;
     };
     const unknown = list.certifications.find((c) => c.eligibilityStatus === 'unknown');
@@ -138,7 +126,7 @@ describe.skipIf(!browserCheck.available)('certification page', () => {
   });
 
   it('shows a not-found page for an unknown address', async () => {
-    await page.goto(`${server.baseUrl}/no/such/page`);
+    await page.goto(`${app.baseUrl}/no/such/page`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   });
 });

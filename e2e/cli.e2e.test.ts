@@ -115,7 +115,7 @@ describe('pathways db migrate', () => {
     const dataDir = await tmp();
     const first = await pathways(['db', 'migrate'], { DATA_DIR: dataDir });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Applied 1 migration\(s\) to sqlite:.*pathways\.db/);
+    expect(first.stdout).toMatch(/Applied 2 migration\(s\) to sqlite:.*pathways\.db/);
     const second = await pathways(['db', 'migrate'], { DATA_DIR: dataDir });
     expect(second.stdout).toMatch(/is up to date/);
   });

@@ -1,9 +1,18 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { profileSchema } from '../src/core/profile';
+import { projectRoot } from '../src/services/config';
 import { QuickCheckPage } from './pages/QuickCheckPage';
-import { browserCheck, launchBrowser, newPage, saveScreenshot, type ViewportName } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
+import {
+  browserCheck,
+  eventually,
+  saveScreenshot,
+  useAppInBrowser,
+  type ViewportName,
+} from './support/browser';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -12,32 +21,30 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** The month six years before today, YYYY-MM. */
-function sixYearsAgo(): string {
+/** The month `years` years before today, YYYY-MM. */
+function yearsAgo(years: number): string {
   const now = new Date();
-  return `${now.getUTCFullYear() - 6}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  return `${now.getUTCFullYear() - years}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
 }
+const sixYearsAgo = () => yearsAgo(6);
 
 const healthcareQuestion = /^Was this job in a healthcare organisation/;
 const managementQuestion = /^Did you manage people, a budget or operations/;
+const patientCareQuestion = /^Did you care for patients directly/;
+const nurseQuestion = /^Did you work as a registered nurse/;
+
+const missingEnd = "Add the month this job ended, or tick 'I still work here'";
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
 
 describe.skipIf(!browserCheck.available)('quick check page', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useAppInBrowser();
 
   async function checkNurseManager(viewport: ViewportName): Promise<QuickCheckPage> {
-    const page = await newPage(browser, viewport);
-    const quick = new QuickCheckPage(page, server.baseUrl);
+    const page = await app.newPage(viewport);
+    const quick = new QuickCheckPage(page, app.baseUrl);
     await quick.goto();
     await quick.addDegree("Bachelor's degree", 'Nursing', '2014-05');
     await quick.addJob({
@@ -47,6 +54,15 @@ describe.skipIf(!browserCheck.available)('quick check page', () => {
     });
     await quick.checkEligibility();
     return quick;
+  }
+
+  /** A full-page screenshot from the top of the page, with the fonts loaded. */
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      window.scrollTo(0, 0);
+    });
+    await saveScreenshot(page, name);
   }
 
   it('shows a nurse manager FACHE under "Needs more than time" and CPHQ under "Eligible now"', async () => {
@@ -63,7 +79,7 @@ describe.skipIf(!browserCheck.available)('quick check page', () => {
     expect(cphq.length).toBeGreaterThan(0);
 
     expect(await seriousViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'quick-check');
+    await screenshot(page, 'quick-check');
 
     // The profile stays in the browser: a reload keeps the answers.
     await page.reload();
@@ -76,17 +92,15 @@ describe.skipIf(!browserCheck.available)('quick check page', () => {
     const quick = await checkNurseManager('phone');
     await quick.card('CPHQ', quick.group('Eligible now')).waitFor();
     await quick.expand('FACHE');
-    expect(
-      await quick.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    ).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(quick.page)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(quick.page)).toEqual([]);
-    await saveScreenshot(quick.page, 'quick-check');
+    await screenshot(quick.page, 'quick-check');
     await quick.page.context().close();
   });
 
   it("lists the server's issues with their paths when the profile is refused", async () => {
-    const page = await newPage(browser, 'desktop');
-    const quick = new QuickCheckPage(page, server.baseUrl);
+    const page = await app.newPage('desktop');
+    const quick = new QuickCheckPage(page, app.baseUrl);
     await quick.goto();
     await page.getByRole('button', { name: 'Add a job' }).click();
     await quick.checkButton.click();
@@ -101,8 +115,8 @@ describe.skipIf(!browserCheck.available)('quick check page', () => {
   });
 
   it('refuses an uploaded file that is not a profile', async () => {
-    const page = await newPage(browser, 'desktop');
-    const quick = new QuickCheckPage(page, server.baseUrl);
+    const page = await app.newPage('desktop');
+    const quick = new QuickCheckPage(page, app.baseUrl);
     await quick.goto();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Upload profile' }).click();
@@ -111,6 +125,246 @@ describe.skipIf(!browserCheck.available)('quick check page', () => {
     ).setFiles({ name: 'profile.json', mimeType: 'application/json', buffer: Buffer.from('{not json') });
     await quick.errorAlert.waitFor();
     expect(await quick.errorAlert.textContent()).toContain('not valid JSON');
+    await page.context().close();
+  });
+
+  it('downloads the profile, and uploading that file gives back the same form and results', async () => {
+    const page = await app.newPage('desktop');
+    const quick = new QuickCheckPage(page, app.baseUrl);
+    await quick.goto();
+    const managerStart = sixYearsAgo();
+    await quick.addDegree("Bachelor's degree", 'Nursing', '2010-05');
+    await quick.addDegree("Master's degree", 'Health administration', '');
+    await quick.addJob({
+      title: 'Staff Nurse',
+      start: '2010-07',
+      end: '2016-06',
+      fte: 0.5,
+      questions: [healthcareQuestion, patientCareQuestion, nurseQuestion],
+    });
+    await quick.addJob({
+      title: 'Nurse Manager',
+      start: managerStart,
+      questions: [healthcareQuestion, managementQuestion],
+    });
+    await quick.addCredential(/^Registered nurse licence/);
+    await quick.addMembership(/^ACHE — /, '2023-11');
+    await quick.checkEligibility();
+    const results = await quick.results();
+    expect(Object.keys(results).length).toBeGreaterThan(0);
+    const form = await quick.formValues();
+    expect(form.jobs.map((j) => [j.title, j.fte, j.end, j.current])).toEqual([
+      ['Staff Nurse', '0.5', '2016-06', false],
+      ['Nurse Manager', '1', '', true],
+    ]);
+
+    const file = await quick.download();
+    expect(file.name).toBe('profile.json');
+    const doc = JSON.parse(file.text) as unknown;
+    expect(profileSchema.safeParse(doc).error).toBeUndefined();
+    expect(doc).toEqual({
+      format: 'hm-pathways/profile@1',
+      education: [
+        { level: 'bachelor', field: 'Nursing', completed: '2010-05' },
+        { level: 'master', field: 'Health administration' },
+      ],
+      positions: [
+        {
+          title: 'Staff Nurse',
+          start: '2010-07',
+          end: '2016-06',
+          fte: 0.5,
+          kinds: ['healthcare', 'clinical', 'registered_nurse'],
+        },
+        {
+          title: 'Nurse Manager',
+          start: managerStart,
+          fte: 1,
+          kinds: ['healthcare', 'healthcare_management'],
+        },
+      ],
+      credentials: [{ id: 'RN_LICENSE' }],
+      memberships: [{ id: 'ACHE', since: '2023-11' }],
+    });
+    // The server reads the file as it is, catalog ids included.
+    const checked = await fetch(`${app.baseUrl}/api/eligibility`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ profile: doc }),
+    });
+    expect(checked.status).toBe(200);
+    await page.context().close();
+
+    // A new browser context: nothing stored. The file alone brings the answers back.
+    const fresh = new QuickCheckPage(await app.newPage('desktop'), app.baseUrl);
+    await fresh.goto();
+    expect(await fresh.jobs.count()).toBe(0);
+    await fresh.upload(file.name, file.text);
+    await fresh.page.getByRole('status').filter({ hasText: 'Loaded profile.json.' }).waitFor();
+    expect(await fresh.formValues()).toEqual(form);
+    await fresh.checkEligibility();
+    expect(await fresh.results()).toEqual(results);
+
+    // And downloading again gives the same file.
+    expect((await fresh.download()).text).toBe(file.text);
+    await fresh.page.context().close();
+  });
+
+  it('names the field of a broken uploaded file and leaves the form as it was', async () => {
+    const page = await app.newPage('desktop');
+    const quick = new QuickCheckPage(page, app.baseUrl);
+    await quick.goto();
+    await quick.addJob({ title: 'Unit Clerk', start: '2020-01', questions: [] });
+    const broken = {
+      format: 'hm-pathways/profile@1',
+      positions: [{ title: 'Nurse Manager', start: 'yesterday', kinds: ['healthcare'] }],
+    };
+    await quick.upload('profile.json', JSON.stringify(broken));
+    const alert = quick.errorAlert.filter({ hasText: 'Could not load the profile' });
+    await alert.waitFor();
+    expect(await alert.getByTestId('file-issues').getByRole('listitem').allTextContents()).toEqual([
+      'positions[0].start: not a date (YYYY-MM-DD or YYYY-MM)',
+    ]);
+    expect((await quick.formValues()).jobs.map((j) => j.title)).toEqual(['Unit Clerk']);
+    await page.context().close();
+  });
+
+  it('loads a YAML profile and keeps what the form does not show', async () => {
+    const page = await app.newPage('desktop');
+    const quick = new QuickCheckPage(page, app.baseUrl);
+    await quick.goto();
+    const name = 'healthcare-executive.yaml';
+    await quick.upload(name, await readFile(path.join(projectRoot, 'examples', name), 'utf8'));
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Loaded ${name}.` })
+      .waitFor();
+    const form = await quick.formValues();
+    expect(form.jobs.map((j) => [j.title, j.end, j.current])).toEqual([
+      ['Administrative Fellow', '2008-06', false],
+      ['Operations Manager, Outpatient Clinics', '2012-12', false],
+      ['Director of Operations, Surgical Services', '2019-06', false],
+      ['Vice-President of Operations', '', true],
+    ]);
+    const kept = (await page.getByTestId('kept-summary').textContent()) ?? '';
+    expect(kept).toContain('your name (Alicia Moreno)');
+    expect(kept).toContain('5 continuing-education activities');
+    const doc = JSON.parse((await quick.download()).text) as { name: string; ce: unknown[] };
+    expect(doc.name).toBe('Alicia Moreno');
+    expect(doc.ce).toHaveLength(5);
+    await page.context().close();
+  });
+
+  it('does not let a past job without an end month through', async () => {
+    const page = await app.newPage('phone');
+    const quick = new QuickCheckPage(page, app.baseUrl);
+    await quick.goto();
+    await quick.addJob({ title: 'Staff Nurse', start: '2014-07', questions: [healthcareQuestion] });
+    const job = quick.jobs.first();
+    const end = job.getByLabel('Ended (month)');
+    const stillHere = job.getByRole('checkbox', { name: 'I still work here' });
+    expect(await end.isDisabled()).toBe(true);
+
+    // Unticking "I still work here" asks for the end month at once.
+    await stillHere.uncheck();
+    await job.getByText(missingEnd).waitFor();
+    expect(await end.getAttribute('aria-invalid')).toBe('true');
+
+    // Checking stops, says why and takes the person to the field.
+    await quick.checkButton.click();
+    const checkProblems = page.getByTestId('check-problems');
+    await checkProblems.waitFor();
+    expect(await checkProblems.textContent()).toContain(`Job 1, Ended (month): ${missingEnd}`);
+    await eventually(() => end.evaluate((el) => el === document.activeElement), 'focus on the end month');
+    expect(await quick.resultsHeading.count()).toBe(0);
+
+    // So does downloading: no file is offered.
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await quick.downloadButton.click();
+    await page.getByTestId('download-problems').waitFor();
+    expect(downloaded).toBe(false);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'quick-check-problems');
+
+    // The half-filled answer survives a reload as it is, not as a current job.
+    await page.reload();
+    await quick.heading.waitFor();
+    expect(await quick.jobs.first().getByRole('checkbox', { name: 'I still work here' }).isChecked()).toBe(
+      false,
+    );
+    await quick.jobs.first().getByText(missingEnd).waitFor();
+
+    // An end month answers it; the summaries go away.
+    await quick.jobs.first().getByLabel('Ended (month)').fill('2018-06');
+    await checkProblems.waitFor({ state: 'detached' });
+    expect(await page.getByText(missingEnd).count()).toBe(0);
+    const file = await quick.download();
+    expect((JSON.parse(file.text) as { positions: unknown[] }).positions).toEqual([
+      { title: 'Staff Nurse', start: '2014-07', end: '2018-06', fte: 1, kinds: ['healthcare'] },
+    ]);
+
+    // Ticking "I still work here" again clears the end month.
+    await quick.jobs.first().getByRole('checkbox', { name: 'I still work here' }).check();
+    expect(await quick.jobs.first().getByLabel('Ended (month)').inputValue()).toBe('');
+    await quick.checkEligibility();
+    await page.context().close();
+  });
+
+  it('adds and removes list items by keyboard, each remove button named for its item', async () => {
+    const page = await app.newPage('desktop');
+    const quick = new QuickCheckPage(page, app.baseUrl);
+    await quick.goto();
+    const addJob = page.getByRole('button', { name: 'Add a job' });
+    await page.getByText('No jobs added.').waitFor();
+
+    await addJob.focus();
+    await page.keyboard.press('Enter');
+    await eventually(
+      () =>
+        quick.jobs
+          .nth(0)
+          .getByLabel('Job title')
+          .evaluate((el) => el === document.activeElement),
+      'focus on the new job title',
+    );
+    await page.keyboard.type('First job');
+    await addJob.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Second job');
+    await page.getByRole('status').filter({ hasText: 'Job 2 added.' }).waitFor();
+
+    expect(
+      await page
+        .getByRole('button', { name: /^Remove job \d$/ })
+        .evaluateAll((b) => b.map((x) => x.getAttribute('aria-label'))),
+    ).toEqual(['Remove job 1', 'Remove job 2']);
+    await page.getByRole('button', { name: 'Remove job 1' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Job 1 removed.' }).waitFor();
+    expect((await quick.formValues()).jobs.map((j) => j.title)).toEqual(['Second job']);
+    // Focus moves to the job that took its place.
+    await eventually(
+      () =>
+        quick.jobs
+          .nth(0)
+          .getByLabel('Job title')
+          .evaluate((el) => el === document.activeElement),
+      'focus on the remaining job',
+    );
+
+    // Removing the last item moves focus to the add button.
+    await page.getByRole('button', { name: 'Remove job 1' }).focus();
+    await page.keyboard.press('Space');
+    await eventually(() => addJob.evaluate((el) => el === document.activeElement), 'focus on "Add a job"');
+    await page.getByText('No jobs added.').waitFor();
+
+    // The other lists use the same names.
+    await page.getByRole('button', { name: 'Add a degree' }).click();
+    await page.getByRole('button', { name: 'Add a membership' }).click();
+    await page.getByRole('button', { name: 'Remove degree 1' }).waitFor();
+    await page.getByRole('button', { name: 'Remove membership 1' }).waitFor();
     await page.context().close();
   });
 });

@@ -5,7 +5,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { projectRoot } from '../../src/services/config.js';
+import { startTestServer, type TestServer } from './server.js';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -61,6 +63,61 @@ export async function newPage(browser: Browser, viewport: ViewportName = 'deskto
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
+}
+
+/** The app served by a test server, and a browser to look at it with. */
+export interface AppInBrowser {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash). */
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /** A page in a fresh browser context (own storage) at a named viewport, desktop by default. */
+  newPage(viewport?: ViewportName): Promise<Page>;
+}
+
+/**
+ * Starts the test server and the browser before the tests of the enclosing `describe` and
+ * closes both after them. Call it at the top of the describe block; read `baseUrl` and
+ * `browser` inside hooks and tests (they throw before the start).
+ *
+ * @example
+ * describe.skipIf(!browserCheck.available)('catalog page', () => {
+ *   const app = useAppInBrowser();
+ *   it('lists certifications', async () => {
+ *     const page = await app.newPage('phone');
+ *     await page.goto(`${app.baseUrl}/certifications`);
+ *   });
+ * });
+ */
+export function useAppInBrowser(): AppInBrowser {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined)
+      throw new Error(`useAppInBrowser: the ${what} is not started yet (use it in a hook or test)`);
+    return value;
+  };
+  return {
+    get baseUrl() {
+      return started(server, 'server').baseUrl;
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    newPage(viewport = 'desktop') {
+      return newPage(started(browser, 'browser'), viewport);
+    },
+  };
 }
 
 export const screenshotDir = path.join(projectRoot, 'e2e', 'screenshots');

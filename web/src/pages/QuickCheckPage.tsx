@@ -6,16 +6,26 @@ import { ApiError } from '../api/client';
 import { useCatalog, useCertificationList, usePostEligibility } from '../api/queries';
 import type { ValidationIssue } from '../api/types';
 import { EligibilityResults } from '../components/quickcheck/EligibilityResults';
+import { focusField, ProblemSummary } from '../components/quickcheck/ProblemSummary';
+import { downloadProfile, loadDraft, saveDraft } from '../components/quickcheck/profile';
+import { fieldId, ProfileForm } from '../components/quickcheck/ProfileForm';
 import {
-  downloadProfile,
-  loadDraft,
-  parseProfileFile,
-  saveDraft,
+  draftProblems,
+  keptSummary,
   toProfile,
+  type DraftProblem,
   type ProfileDraft,
-} from '../components/quickcheck/profile';
-import { ProfileForm } from '../components/quickcheck/ProfileForm';
+} from '../components/quickcheck/profileMapping';
 import { QueryError } from '../components/QueryState';
+
+/**
+ * Field errors in red.9 (5.4:1 on white): Mantine's light-scheme error colour (red.6) is 3.3:1,
+ * below WCAG AA for the small text of a field error.
+ */
+const errorColour = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as React.CSSProperties;
+
+/** Largest file read (the profile format's limit). */
+const MAX_FILE_BYTES = 1024 * 1024;
 
 function issuesOf(error: Error): ValidationIssue[] {
   if (!(error instanceof ApiError) || typeof error.details !== 'object' || error.details === null) return [];
@@ -29,12 +39,23 @@ function issuesOf(error: Error): ValidationIssue[] {
     }));
 }
 
+/** Focuses the first problem's field once the errors are on screen. */
+function focusFirst(problems: DraftProblem[]): void {
+  const first = problems[0];
+  if (first) setTimeout(() => focusField(fieldId(first.field)), 0);
+}
+
 /** /quick-check: a profile kept in this browser, checked against every certification's rules. */
 export function QuickCheckPage() {
   useDocumentTitle('Quick check · Healthcare Management Pathways');
   const [draft, setDraft] = useState<ProfileDraft>(loadDraft);
-  const [fileError, setFileError] = useState<string | null>(null);
+  /** The action stopped by the form's problems, whose summary is shown. */
+  const [stopped, setStopped] = useState<'check' | 'download' | null>(null);
+  /** Show every problem on its field (after a download was stopped), not only the silent ones. */
+  const [showAll, setShowAll] = useState(false);
+  const [fileError, setFileError] = useState<{ message: string; issues: string[] } | null>(null);
   const [fileMessage, setFileMessage] = useState<string | null>(null);
+  const resetFileInput = useRef<() => void>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
   const catalog = useCatalog();
   const certifications = useCertificationList({});
@@ -43,50 +64,101 @@ export function QuickCheckPage() {
 
   useEffect(() => saveDraft(draft), [draft]);
 
-  const credentialOptions = useMemo(
-    () => [
-      { value: 'RN_LICENSE', label: 'Registered nurse licence (RN)' },
+  const problems = useMemo(() => draftProblems(draft), [draft]);
+  // A past job without an end month would be read as a current one: the server cannot notice.
+  const silentProblems = problems.filter((p) => p.silent);
+  const fieldErrors = Object.fromEntries(
+    problems.filter((p) => showAll || p.silent).map((p) => [p.field, p.message]),
+  );
+  const kept = useMemo(() => keptSummary(draft), [draft]);
+
+  const credentialOptions = useMemo(() => {
+    const options = [
+      ...(vocabulary?.credentials ?? [{ id: 'RN_LICENSE', label: 'Registered nurse licence' }]).map((c) => ({
+        value: c.id,
+        label: c.label,
+      })),
       ...(certifications.data?.certifications ?? []).map((c) => ({
         value: c.id,
         label: `${c.acronym} — ${c.name}`,
       })),
-    ],
-    [certifications.data],
-  );
+    ];
+    // A credential from an uploaded file that this catalog does not list is still shown.
+    const known = new Set(options.map((o) => o.value));
+    const unknown = draft.credentials
+      .filter((c) => !known.has(c.id))
+      .map((c) => ({ value: c.id, label: c.id }));
+    return [...options, ...unknown];
+  }, [vocabulary, certifications.data, draft.credentials]);
   const focusAreas = useMemo(
     () => new Map((certifications.data?.certifications ?? []).map((c) => [c.id, c.focusAreas])),
     [certifications.data],
   );
 
   const check = () => {
+    if (silentProblems.length) {
+      eligibility.reset();
+      setStopped('check');
+      focusFirst(silentProblems);
+      return;
+    }
+    setStopped(null);
     eligibility.mutate(
       { profile: toProfile(draft) },
       { onSettled: () => setTimeout(() => resultsRef.current?.focus(), 0) },
     );
   };
 
-  const upload = (file: File | null) => {
+  const download = () => {
     setFileError(null);
     setFileMessage(null);
+    if (problems.length) {
+      setShowAll(true);
+      setStopped('download');
+      focusFirst(problems);
+      return;
+    }
+    setStopped(null);
+    downloadProfile(draft);
+    setFileMessage('Downloaded profile.json.');
+  };
+
+  const upload = async (file: File | null) => {
+    setFileError(null);
+    setFileMessage(null);
+    resetFileInput.current?.();
     if (!file) return;
-    const reader = new FileReader();
-    reader.onload = () => {
-      try {
-        setDraft(parseProfileFile(String(reader.result)));
-        eligibility.reset();
-        setFileMessage(`Loaded ${file.name}.`);
-      } catch (e) {
-        setFileError(e instanceof Error ? e.message : String(e));
-      }
-    };
-    reader.onerror = () => setFileError('The file could not be read.');
-    reader.readAsText(file);
+    if (file.size > MAX_FILE_BYTES) {
+      setFileError({
+        message: `${file.name} is ${file.size.toLocaleString('en-US')} bytes; a profile is at most 1 MB.`,
+        issues: [],
+      });
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setFileError({ message: `${file.name} could not be read.`, issues: [] });
+      return;
+    }
+    const { loadProfileFile } = await import('../components/quickcheck/profileFile');
+    const result = loadProfileFile(text, file.name);
+    if ('error' in result) {
+      setFileError(result.error);
+      return;
+    }
+    setDraft(result.draft);
+    setShowAll(false);
+    setStopped(null);
+    eligibility.reset();
+    setFileMessage(`Loaded ${file.name}.`);
   };
 
   const issues = eligibility.error ? issuesOf(eligibility.error) : [];
 
   return (
-    <Stack gap="lg" maw={1000} mx="auto">
+    <Stack gap="lg" maw={1000} mx="auto" style={errorColour}>
       <div>
         <Title order={1}>Quick check</Title>
         <Text mt={4} maw={720}>
@@ -95,17 +167,17 @@ export function QuickCheckPage() {
         </Text>
       </div>
 
-      <Paper withBorder p="md">
+      <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="xs">
           <Group gap="sm">
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              onClick={() => downloadProfile(draft)}
-            >
+            <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={download}>
               Download profile
             </Button>
-            <FileButton onChange={upload} accept="application/json,.json">
+            <FileButton
+              onChange={(file) => void upload(file)}
+              resetRef={resetFileInput}
+              accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
+            >
               {(props) => (
                 <Button variant="default" leftSection={<IconUpload size={16} aria-hidden />} {...props}>
                   Upload profile
@@ -114,16 +186,39 @@ export function QuickCheckPage() {
             </FileButton>
           </Group>
           <Text size="sm" c="dimmed">
-            Save your answers as profile.json, or load a profile saved before.
+            Save your answers as profile.json, or load a profile (JSON or YAML) saved before.
           </Text>
+          {stopped === 'download' && (
+            <ProblemSummary
+              title="Fix these before downloading"
+              problems={problems}
+              fieldId={fieldId}
+              testId="download-problems"
+            />
+          )}
           {fileError && (
             <Alert color="red" variant="light" title="Could not load the profile" role="alert">
-              {fileError}
+              <Text size="sm">{fileError.message}</Text>
+              {fileError.issues.length > 0 && (
+                <List size="sm" mt={4} data-testid="file-issues">
+                  {fileError.issues.map((issue, i) => (
+                    <List.Item key={i} ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                      {issue}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
             </Alert>
           )}
           {fileMessage && (
             <Text size="sm" role="status">
               {fileMessage}
+            </Text>
+          )}
+          {kept.length > 0 && (
+            <Text size="sm" data-testid="kept-summary">
+              Your profile also holds {kept.join(', ')}. This form does not show them, but the check counts
+              them and downloads keep them.
             </Text>
           )}
         </Stack>
@@ -134,13 +229,24 @@ export function QuickCheckPage() {
         onChange={setDraft}
         vocabulary={vocabulary}
         credentialOptions={credentialOptions}
+        errors={fieldErrors}
       />
 
-      <Group>
-        <Button size="md" onClick={check} loading={eligibility.isPending}>
-          Check eligibility
-        </Button>
-      </Group>
+      <Stack gap="sm">
+        {stopped === 'check' && (
+          <ProblemSummary
+            title="Answer this before checking"
+            problems={silentProblems}
+            fieldId={fieldId}
+            testId="check-problems"
+          />
+        )}
+        <Group>
+          <Button size="md" onClick={check} loading={eligibility.isPending}>
+            Check eligibility
+          </Button>
+        </Group>
+      </Stack>
 
       <div ref={resultsRef} tabIndex={-1} style={{ outline: 'none' }}>
         {eligibility.error && (

@@ -127,7 +127,8 @@ function ResultCard({ result: r }: { result: CertificationResult }) {
     >
       <Accordion.Control>
         <Group gap="xs" justify="space-between" wrap="wrap">
-          <Text span fw={600}>
+          {/* The name takes the room left by the badge, which drops below it only at phone width. */}
+          <Text span fw={600} style={{ flex: '1 1 16rem' }}>
             <Text span inherit fw={800}>
               {r.acronym}
             </Text>{' '}

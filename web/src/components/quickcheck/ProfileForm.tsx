@@ -1,8 +1,5 @@
 import {
-  Button,
   Checkbox,
-  Fieldset,
-  Group,
   MultiSelect,
   NumberInput,
   Paper,
@@ -13,18 +10,19 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { Vocabulary } from '../../api/types';
+import { RepeatableList } from '../common/RepeatableList';
 import {
+  credentialsFor,
   educationLevelOptions,
   newDegree,
   newJob,
   newMembership,
-  type DegreeDraft,
-  type JobDraft,
-  type MembershipDraft,
+  updateDegree,
+  updateJob,
+  updateMembership,
   type ProfileDraft,
-} from './profile';
+} from './profileMapping';
 
 interface Props {
   draft: ProfileDraft;
@@ -32,11 +30,22 @@ interface Props {
   vocabulary: Vocabulary | undefined;
   /** { value: id, label } for every credential a person can hold. */
   credentialOptions: Array<{ value: string; label: string }>;
+  /** Messages to show on fields, by field path (`positions.0.end`). */
+  errors: Record<string, string>;
 }
 
-function replaceAt<T>(items: T[], index: number, patch: Partial<T>): T[] {
-  return items.map((item, i) => (i === index ? { ...item, ...patch } : item));
+/** The id of a field's input, from its path: `positions.0.end` -> `qc-positions-0-end`. */
+export function fieldId(field: string): string {
+  return `qc-${field.replaceAll('.', '-')}`;
 }
+
+/** Descriptions under the input, so that inputs side by side line up whether or not they have one. */
+const descriptionBelow: Array<'label' | 'input' | 'description' | 'error'> = [
+  'label',
+  'input',
+  'description',
+  'error',
+];
 
 function Section({
   id,
@@ -50,7 +59,7 @@ function Section({
   children: React.ReactNode;
 }) {
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={id}>
       <Stack gap="sm">
         <div>
           <Title order={2} fz="h3" id={id}>
@@ -66,86 +75,75 @@ function Section({
   );
 }
 
-function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
-  return (
-    <Button
-      variant="subtle"
-      color="red"
-      size="compact-sm"
-      leftSection={<IconTrash size={14} aria-hidden />}
-      onClick={onClick}
-      aria-label={label}
-    >
-      Remove
-    </Button>
-  );
-}
-
 /** The guided form: degrees, jobs, credentials held and memberships. */
-export function ProfileForm({ draft, onChange, vocabulary, credentialOptions }: Props) {
+export function ProfileForm({ draft, onChange, vocabulary, credentialOptions, errors }: Props) {
   const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) =>
     onChange({ ...draft, [key]: value });
-  const setDegree = (i: number, patch: Partial<DegreeDraft>) =>
-    set('education', replaceAt(draft.education, i, patch));
-  const setJob = (i: number, patch: Partial<JobDraft>) =>
-    set('positions', replaceAt(draft.positions, i, patch));
-  const setMembership = (i: number, patch: Partial<MembershipDraft>) =>
-    set('memberships', replaceAt(draft.memberships, i, patch));
+  const replace = <K extends 'education' | 'positions' | 'memberships'>(
+    key: K,
+    index: number,
+    update: (item: ProfileDraft[K][number]) => ProfileDraft[K][number],
+  ) => set(key, draft[key].map((item, i) => (i === index ? update(item) : item)) as ProfileDraft[K]);
+  const removeAt = <K extends 'education' | 'positions' | 'memberships'>(key: K, index: number) =>
+    set(key, draft[key].filter((_, i) => i !== index) as ProfileDraft[K]);
+  /** The props that tie an input to its field path: id (to focus it) and error message. */
+  const field = (path: string) => ({ id: fieldId(path), error: errors[path] });
+
   const organizationOptions = (vocabulary?.organizations ?? []).map((o) => ({
     value: o.id,
-    label: `${o.label} (${o.acronym})`,
+    // The acronym first: a long name is cut short in the box at phone width.
+    label: `${o.acronym} — ${o.label}`,
   }));
 
   return (
     <Stack gap="md">
       <Section id="qc-degrees" title="1. Degrees" hint="Every degree you hold or are finishing.">
-        {draft.education.map((d, i) => (
-          <Fieldset key={i} legend={`Degree ${i + 1}`} data-testid="degree">
+        <RepeatableList
+          title="Degrees"
+          itemName="Degree"
+          itemTestId="degree"
+          items={draft.education}
+          emptyText="No degrees added."
+          addLabel="Add a degree"
+          onAdd={() => set('education', [...draft.education, newDegree()])}
+          onRemove={(i) => removeAt('education', i)}
+          renderItem={(d, i) => (
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
               <Select
                 label="Level"
                 data={educationLevelOptions}
                 value={d.level}
                 allowDeselect={false}
-                onChange={(v) => setDegree(i, { level: v ?? 'bachelor' })}
+                {...field(`education.${i}.level`)}
+                onChange={(v) => replace('education', i, (x) => updateDegree(x, { level: v ?? 'bachelor' }))}
               />
               <TextInput
                 label="Field of study"
                 placeholder="e.g. Nursing"
                 value={d.field}
                 maxLength={300}
-                onChange={(e) => setDegree(i, { field: e.currentTarget.value })}
+                {...field(`education.${i}.field`)}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  replace('education', i, (x) => updateDegree(x, { field: value }));
+                }}
               />
               <TextInput
                 type="month"
                 label="Completed (month)"
                 description="Leave empty if not finished"
+                inputWrapperOrder={descriptionBelow}
+                placeholder="YYYY-MM"
                 value={d.completed}
-                onChange={(e) => setDegree(i, { completed: e.currentTarget.value })}
+                {...field(`education.${i}.completed`)}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  replace('education', i, (x) => updateDegree(x, { completed: value }));
+                }}
               />
             </SimpleGrid>
-            <Group justify="flex-end" mt="xs">
-              <RemoveButton
-                label={`Remove degree ${i + 1}`}
-                onClick={() =>
-                  set(
-                    'education',
-                    draft.education.filter((_, j) => j !== i),
-                  )
-                }
-              />
-            </Group>
-          </Fieldset>
-        ))}
-        <Group>
-          <Button
-            variant="light"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => set('education', [...draft.education, newDegree()])}
-          >
-            Add a degree
-          </Button>
-        </Group>
+          )}
+        />
       </Section>
 
       <Section
@@ -153,8 +151,16 @@ export function ProfileForm({ draft, onChange, vocabulary, credentialOptions }: 
         title="2. Jobs"
         hint="Your jobs, current and past. Answer the questions for each one."
       >
-        {draft.positions.map((p, i) => (
-          <Fieldset key={i} legend={`Job ${i + 1}`} data-testid="job">
+        <RepeatableList
+          title="Jobs"
+          itemName="Job"
+          itemTestId="job"
+          items={draft.positions}
+          emptyText="No jobs added."
+          addLabel="Add a job"
+          onAdd={() => set('positions', [...draft.positions, newJob()])}
+          onRemove={(i) => removeAt('positions', i)}
+          renderItem={(p, i) => (
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                 <TextInput
@@ -163,37 +169,57 @@ export function ProfileForm({ draft, onChange, vocabulary, credentialOptions }: 
                   required
                   value={p.title}
                   maxLength={300}
-                  onChange={(e) => setJob(i, { title: e.currentTarget.value })}
+                  {...field(`positions.${i}.title`)}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    replace('positions', i, (x) => updateJob(x, { title: value }));
+                  }}
                 />
                 <NumberInput
                   label="Share of full time (FTE)"
                   description="1 = full time, 0.5 = half time"
+                  inputWrapperOrder={descriptionBelow}
                   min={0.05}
                   max={1}
                   step={0.1}
                   decimalScale={2}
                   value={p.fte}
-                  onChange={(v) => setJob(i, { fte: typeof v === 'number' ? v : Number(v) || 1 })}
+                  {...field(`positions.${i}.fte`)}
+                  onChange={(v) => replace('positions', i, (x) => updateJob(x, { fte: v }))}
                 />
                 <TextInput
                   type="month"
                   label="Started (month)"
+                  placeholder="YYYY-MM"
                   required
                   value={p.start}
-                  onChange={(e) => setJob(i, { start: e.currentTarget.value })}
+                  {...field(`positions.${i}.start`)}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    replace('positions', i, (x) => updateJob(x, { start: value }));
+                  }}
                 />
                 <Stack gap={6}>
                   <TextInput
                     type="month"
                     label="Ended (month)"
+                    placeholder={p.current ? undefined : 'YYYY-MM'}
                     value={p.current ? '' : p.end}
                     disabled={p.current}
-                    onChange={(e) => setJob(i, { end: e.currentTarget.value })}
+                    required={!p.current}
+                    {...field(`positions.${i}.end`)}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      replace('positions', i, (x) => updateJob(x, { end: value }));
+                    }}
                   />
                   <Checkbox
                     label="I still work here"
                     checked={p.current}
-                    onChange={(e) => setJob(i, { current: e.currentTarget.checked })}
+                    onChange={(e) => {
+                      const current = e.currentTarget.checked;
+                      replace('positions', i, (x) => updateJob(x, { current }));
+                    }}
                   />
                 </Stack>
               </SimpleGrid>
@@ -201,7 +227,7 @@ export function ProfileForm({ draft, onChange, vocabulary, credentialOptions }: 
                 label="About this job"
                 description="Tick every statement that is true."
                 value={p.kinds}
-                onChange={(kinds) => setJob(i, { kinds })}
+                onChange={(kinds) => replace('positions', i, (x) => updateJob(x, { kinds }))}
               >
                 <Stack gap={8} mt="xs">
                   {(vocabulary?.experienceKinds ?? []).map((k) => (
@@ -209,29 +235,9 @@ export function ProfileForm({ draft, onChange, vocabulary, credentialOptions }: 
                   ))}
                 </Stack>
               </Checkbox.Group>
-              <Group justify="flex-end">
-                <RemoveButton
-                  label={`Remove job ${i + 1}`}
-                  onClick={() =>
-                    set(
-                      'positions',
-                      draft.positions.filter((_, j) => j !== i),
-                    )
-                  }
-                />
-              </Group>
             </Stack>
-          </Fieldset>
-        ))}
-        <Group>
-          <Button
-            variant="light"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => set('positions', [...draft.positions, newJob()])}
-          >
-            Add a job
-          </Button>
-        </Group>
+          )}
+        />
       </Section>
 
       <Section
@@ -243,8 +249,8 @@ export function ProfileForm({ draft, onChange, vocabulary, credentialOptions }: 
           label="Credentials"
           placeholder={draft.credentials.length ? undefined : 'None'}
           data={credentialOptions}
-          value={draft.credentials}
-          onChange={(v) => set('credentials', v)}
+          value={draft.credentials.map((c) => c.id)}
+          onChange={(ids) => set('credentials', credentialsFor(ids, draft.credentials))}
           searchable
           clearable
           clearButtonProps={{ 'aria-label': 'Clear credentials' }}
@@ -253,45 +259,40 @@ export function ProfileForm({ draft, onChange, vocabulary, credentialOptions }: 
       </Section>
 
       <Section id="qc-memberships" title="4. Memberships" hint="Professional associations you belong to.">
-        {draft.memberships.map((m, i) => (
-          <Fieldset key={i} legend={`Membership ${i + 1}`}>
+        <RepeatableList
+          title="Memberships"
+          itemName="Membership"
+          itemTestId="membership"
+          items={draft.memberships}
+          emptyText="No memberships added."
+          addLabel="Add a membership"
+          onAdd={() => set('memberships', [...draft.memberships, newMembership()])}
+          onRemove={(i) => removeAt('memberships', i)}
+          renderItem={(m, i) => (
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <Select
                 label="Organization"
                 data={organizationOptions}
                 value={m.id || null}
                 searchable
-                onChange={(v) => setMembership(i, { id: v ?? '' })}
+                required
+                {...field(`memberships.${i}.id`)}
+                onChange={(v) => replace('memberships', i, (x) => updateMembership(x, { id: v ?? '' }))}
               />
               <TextInput
                 type="month"
                 label="Member since (month)"
+                placeholder="YYYY-MM"
                 value={m.since}
-                onChange={(e) => setMembership(i, { since: e.currentTarget.value })}
+                {...field(`memberships.${i}.since`)}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  replace('memberships', i, (x) => updateMembership(x, { since: value }));
+                }}
               />
             </SimpleGrid>
-            <Group justify="flex-end" mt="xs">
-              <RemoveButton
-                label={`Remove membership ${i + 1}`}
-                onClick={() =>
-                  set(
-                    'memberships',
-                    draft.memberships.filter((_, j) => j !== i),
-                  )
-                }
-              />
-            </Group>
-          </Fieldset>
-        ))}
-        <Group>
-          <Button
-            variant="light"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => set('memberships', [...draft.memberships, newMembership()])}
-          >
-            Add a membership
-          </Button>
-        </Group>
+          )}
+        />
       </Section>
     </Stack>
   );
