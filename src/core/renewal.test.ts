@@ -58,11 +58,14 @@ describe('cycle windows', () => {
     });
   });
 
-  it('reads an expiry month as its last day', () => {
-    const r = renewalOf({ id: 'CENP', expires: '2028-02' }, [], '2026-11-27');
-    expect(r.window).toEqual({ start: '2025-03-01', end: '2028-02-29' });
-    expect(r.applicationOpens).toBe('2027-03-01');
-    expect(r.graceEnds).toBe('2028-03-30');
+  it('reads an expiry month as its first day, as everywhere in profile@1', () => {
+    const month = renewalOf({ id: 'CENP', expires: '2028-02' }, [], '2026-11-27');
+    expect(month.window).toEqual({ start: '2025-02-02', end: '2028-02-01' });
+    const day = renewalOf({ id: 'CENP', expires: '2028-02-29' }, [], '2026-11-27');
+    expect(day.window).toEqual({ start: '2025-03-01', end: '2028-02-29' });
+    // CENP: applications open 12 months before the end; 30 days' grace after it.
+    expect(day.applicationOpens).toBe('2027-03-01');
+    expect(day.graceEnds).toBe('2028-03-30');
   });
 
   it('never counts CE from before the credential was earned', () => {
@@ -123,31 +126,31 @@ describe('counting CE in the window', () => {
     expect(option(short)).toMatchObject({ earned: 35, remaining: 1, met: false });
   });
 
-  it('applies FACHE’s in-person minimum and qualifying maximum', () => {
+  it('applies FACHE’s in-person minimum and its maximums, and counts other education as Qualifying', () => {
     const r = renewalOf(FACHE, [qualifying('2025-05-01', 30), inPerson('2025-06-01', 6)], '2026-11-27');
-    expect(option(r).categories).toEqual([
-      {
-        category: 'ache_in_person',
-        label: 'ACHE In-Person Education',
-        min: 12,
-        earned: 6,
-        counted: 6,
-        met: false,
-      },
-      {
-        category: 'ache_qualifying',
-        label: 'Qualifying Education',
-        max: 12,
-        earned: 30,
-        counted: 12,
-        met: true,
-      },
+    expect(option(r).categories.map((c) => [c.category, c.min, c.max, c.earned, c.counted, c.met])).toEqual([
+      ['ache_in_person', 12, undefined, 6, 6, false],
+      ['ache_virtual_interactive', undefined, 24, 0, 0, true],
+      ['ache_qualifying', undefined, 12, 30, 12, true],
     ]);
-    // 18 count toward 36; 6 more in person are part of the 18 still needed.
+    expect(category(r, 'ache_in_person').label).toBe('ACHE In-Person Education');
+    // 18 count toward 36; the 6 more in person are part of the 18 still needed.
     expect(option(r)).toMatchObject({ earned: 18, remaining: 18, met: false });
-    // Plenty of credits, but the in-person minimum is not met: not complete, 6 in-person missing.
+    // Plenty of credits, but the in-person minimum is not met: 6 in-person missing.
     const lots = renewalOf(FACHE, [virtual('2025-05-01', 40), inPerson('2025-06-01', 6)], '2026-11-27');
-    expect(option(lots)).toMatchObject({ earned: 46, remaining: 6, met: false });
+    expect(option(lots)).toMatchObject({ earned: 30, remaining: 6, met: false });
+    // Education from other organisations (any other category, or none) is Qualifying Education.
+    const other = renewalOf(
+      FACHE,
+      [
+        inPerson('2025-06-01', 12),
+        { date: '2025-07-01', hours: 20, category: 'quality_improvement' },
+        { date: '2025-08-01', hours: 4 },
+      ],
+      '2026-11-27',
+    );
+    expect(category(other, 'ache_qualifying')).toMatchObject({ earned: 24, counted: 12 });
+    expect(option(other)).toMatchObject({ earned: 24, remaining: 12 });
   });
 
   it('counts PMP Talent Triangle PDUs within Education and caps Giving Back', () => {
@@ -201,7 +204,7 @@ describe('counting CE in the window', () => {
     const r = renewalOf({ id: 'CPHQ', expires: '2027-12-31' }, ce, '2026-11-27');
     expect(option(r)).toMatchObject({ earned: 2, uncountedHours: 5 });
     expect(r.explanation).toContain(
-      '5 of your hours give no NAHQ CE credits: record the credits the provider awarded.',
+      '5 hours of CE in this cycle give no NAHQ CE credits; if any were awarded, record them with the activity.',
     );
   });
 
@@ -269,6 +272,12 @@ describe('status', () => {
     expect(renewalOf(FACHE, [...ce, virtual('2027-10-01', 4)], '2027-10-02').status).toBe('complete');
   });
 
+  it('shows progress toward a category minimum, not past it', () => {
+    const r = renewalOf(FACHE, [inPerson('2025-02-01', 15)], '2025-12-31');
+    expect(category(r, 'ache_in_person')).toMatchObject({ earned: 15, counted: 15 });
+    expect(r.explanation).toMatch(/^You have 15 of 36 ACHE credits \(12 of 12 ACHE In-Person Education\)/);
+  });
+
   it('says "days" in the last month', () => {
     expect(renewalOf(FACHE, [], '2027-12-20').explanation).toContain('with 12 days left');
   });
@@ -282,7 +291,7 @@ describe('status', () => {
     });
     expect(renewalOf({ ...FACHE, status: 'lapsed' }, [], '2026-11-27').status).toBe('lapsed');
     // CENP: 30 days' grace after the end of the expiry month.
-    const cenp = { id: 'CENP', expires: '2026-10' };
+    const cenp = { id: 'CENP', expires: '2026-10-31' };
     expect(renewalOf(cenp, [], '2026-11-30')).toMatchObject({ status: 'due', graceEnds: '2026-11-30' });
     expect(renewalOf(cenp, [], '2026-12-01').status).toBe('lapsed');
     // ASQ Black Belt: six months' grace.
@@ -354,6 +363,38 @@ describe('status', () => {
     const r = renewalOf({ id: 'CNML', expires: '2028-03-31' }, [], '2026-11-27');
     expect(r.examRoutes).toEqual([{ id: 'exam_route', label: 'Retake the CNML exam' }]);
     expect(r.options.map((o) => o.id)).toEqual(['ce_route']);
+  });
+});
+
+describe('the worked example in docs/renewal.md', () => {
+  it('gives the numbers and the sentence the page shows', () => {
+    const r = renewalOf(
+      FACHE,
+      [
+        inPerson('2024-11-05', 8),
+        inPerson('2025-03-18', 12),
+        qualifying('2025-06-12', 6),
+        virtual('2026-02-05', 3),
+        { date: '2026-05-10', hours: 10, category: 'quality_improvement' },
+      ],
+      '2026-11-27',
+    );
+    expect(r).toMatchObject({
+      status: 'on_track',
+      window: { start: '2025-01-01', end: '2027-12-31' },
+      daysLeft: 399,
+      applicationOpens: '2027-01-01',
+    });
+    expect(option(r)).toMatchObject({
+      earned: 27,
+      remaining: 9,
+      pacePerMonth: 1.17,
+      neededPerMonth: 0.69,
+    });
+    expect(category(r, 'ache_qualifying')).toMatchObject({ earned: 16, counted: 12 });
+    expect(r.explanation).toBe(
+      'You have 27 of 36 ACHE credits (12 of 12 ACHE In-Person Education) with 13 months left; at your pace you will finish in time.',
+    );
   });
 });
 

@@ -13,7 +13,7 @@
  */
 import type { Catalog, Certification, RenewalOption, Vocabulary } from '../catalog/schema.js';
 import { countCredits, EPS, tallyCredits } from './credits.js';
-import { addMonths, endDate, fromDay, monthCoord, startDate, toDay, wholeMonthsBetween } from './dates.js';
+import { addMonths, fromDay, monthCoord, startDate, toDay, wholeMonthsBetween } from './dates.js';
 import type { Profile } from './profile.js';
 
 /**
@@ -181,8 +181,9 @@ interface Window {
 function cycleWindow(held: Held, cycleMonths: number, asOf: number): Window | undefined {
   const earned = held.earned ? toDay(startDate(held.earned)) : undefined;
   if (held.expires) {
-    // Like eligibility, a month alone means the credential holds to that month's last day.
-    const end = toDay(endDate(held.expires));
+    // As everywhere in profile@1 (and in eligibility), a month alone means its first day: the
+    // deadline is never later than the person wrote. The full date gives the exact day.
+    const end = toDay(startDate(held.expires));
     // The cycleMonths ending on `end`: from the day after the same date cycleMonths before, so that
     // consecutive cycles never share a day. CE from before the credential was earned never counts.
     const start = Math.max(addMonths(end, -cycleMonths) + 1, earned ?? -Infinity);
@@ -221,7 +222,7 @@ function optionProgress(
   to: number,
 ): OptionProgress {
   const count = countCredits(profile.ce, option.ce.unit, vocab, from, to);
-  const tally = tallyCredits(count.byCategory, option.ce.categories ?? []);
+  const tally = tallyCredits(count.byCategory, option.ce.categories ?? [], option.ce.otherCategory);
   const required = option.ce.total ?? null;
   const remaining = required === null ? null : Math.max(required - tally.total, tally.categoryShortfall, 0);
   return {
@@ -233,7 +234,10 @@ function optionProgress(
     earned: tally.total,
     remaining,
     met: remaining === null ? null : remaining <= EPS,
-    categories: tally.categories.map((c) => ({ ...c, label: labels.category(c.category) })),
+    categories: tally.categories.map((c, i) => {
+      const within = option.ce.categories?.[i]?.within;
+      return { ...c, label: labels.category(c.category), ...(within ? { within } : {}) };
+    }),
     uncountedHours: count.uncountedHours,
     rules: [...(option.ce.rules ?? [])],
     status: null,
@@ -305,13 +309,14 @@ function pickBest(options: OptionProgress[]): OptionProgress | undefined {
 function progressWords(o: OptionProgress): string {
   const mins = o.categories
     .filter((c) => c.min !== undefined)
-    .map((c) => `${round1(c.earned)} of ${c.min} ${c.label}`);
+    // Progress toward a minimum: 14 credits against a minimum of 12 read "12 of 12".
+    .map((c) => `${round1(Math.min(c.earned, c.min!))} of ${c.min} ${c.label}`);
   return `${round1(o.earned)} of ${o.required} ${unitWords(o.unitLabel, o.required ?? 2)}${mins.length ? ` (${mins.join(', ')})` : ''}`;
 }
 
 function uncountedWords(o: OptionProgress): string {
   return o.uncountedHours > EPS
-    ? ` ${round1(o.uncountedHours)} of your hours give no ${unitWords(o.unitLabel, 2)}: record the credits the provider awarded.`
+    ? ` ${plural(round1(o.uncountedHours), 'hour')} of CE in this cycle give no ${unitWords(o.unitLabel, 2)}; if any were awarded, record them with the activity.`
     : '';
 }
 

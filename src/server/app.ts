@@ -7,7 +7,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -16,12 +16,39 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Catalog } from '../catalog/schema.js';
+import { createPasswordHasher, type Argon2Cost } from '../services/passwords.js';
 import type { Storage } from '../storage/db.js';
+import { accountRoutes } from './account/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { authPlugin, type AuthRuntime } from './auth/plugin.js';
+import { authRoutes } from './auth/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { certificationRoutes } from './certifications/routes.js';
 import { eligibilityRoutes } from './eligibility/routes.js';
 import { registerErrorHandling } from './errors.js';
 import { healthRoutes } from './health/routes.js';
+import { meRoutes } from './me/routes.js';
+import { tokenRoutes } from './tokens/routes.js';
+
+/** Accounts and sessions (docs/security.md). Every field is optional; the defaults suit production. */
+export interface AuthConfig {
+  /**
+   * argon2id cost: 'standard' (default; OWASP: 19 MiB, 2 passes, 1 lane) or 'fast', which exists
+   * only to keep tests quick and must never be used for real accounts.
+   */
+  argon2Cost?: Argon2Cost;
+  /**
+   * Trust X-Forwarded-For / -Proto / -Host from a reverse proxy (Fastify's `trustProxy`: true, a
+   * hop count, or the proxy's addresses). Needed behind a TLS-terminating proxy so that the
+   * session cookie is marked Secure and sign-in throttling counts the client's IP address, not the
+   * proxy's. Default false: the headers are ignored.
+   */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+  /** 'auto' (default): the session cookie is Secure when the request came over HTTPS; 'always': always. */
+  secureCookies?: 'auto' | 'always';
+  /** The clock for session expiry, throttling and audit times; tests fix it. */
+  now?: () => Date;
+}
 
 export interface AppDeps {
   catalog: Catalog;
@@ -33,6 +60,8 @@ export interface AppDeps {
   webDir?: string;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /** Accounts and sessions; defaults suit production. */
+  auth?: AuthConfig;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -42,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: deps.auth?.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -64,12 +94,38 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           description:
             'Am I eligible, what is missing, and when will I be? (profile format: docs/profile-format.md)',
         },
+        {
+          name: 'account',
+          description:
+            'Accounts, sessions, API tokens and the audit log. A signed-in browser sends the `hmp_session` cookie and, on POST/PUT/PATCH/DELETE, the `x-csrf-token` header; scripts send `Authorization: Bearer hmp_...` (docs/security.md)',
+        },
+        {
+          name: 'record',
+          description:
+            'My record (education, jobs, credentials, CE, ...), profile-file import and export, dashboard, planned exams and the calendar feed. Needs an account.',
+        },
         { name: 'operations', description: 'Health and operations' },
       ],
+      components: {
+        securitySchemes: {
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'hmp_session' },
+          bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token: hmp_...' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const auth: AuthRuntime = {
+    env: {
+      db: deps.storage.db,
+      passwords: createPasswordHasher(deps.auth?.argon2Cost ?? 'standard'),
+      now: deps.auth?.now ?? (() => new Date()),
+    },
+    secureCookies: deps.auth?.secureCookies ?? 'auto',
+  };
+  await app.register(authPlugin, auth);
 
   await app.register(
     async (api) => {
@@ -78,6 +134,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(catalogRoutes(deps));
       await api.register(certificationRoutes(deps));
       await api.register(eligibilityRoutes(deps));
+      await api.register(authRoutes(auth));
+      await api.register(tokenRoutes(auth));
+      await api.register(auditRoutes(auth));
+      await api.register(accountRoutes(auth));
+      await api.register(meRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -28,6 +28,41 @@ export class ValidationError extends AppError {
   }
 }
 
+/** 401: the request carries no valid credential, or the credential given is wrong. */
+export class UnauthorizedError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(401, code, message, details);
+  }
+}
+
+/** 403: the caller is known but may not do this (e.g. a failed CSRF check). */
+export class ForbiddenError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(403, code, message, details);
+  }
+}
+
+/** 409: the request conflicts with what is stored (e.g. an email address already used). */
+export class ConflictError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(409, code, message, details);
+  }
+}
+
+/**
+ * 429: too many attempts. `retryAfterSeconds` is sent as the `Retry-After` header by the routes
+ * that can throw it, and repeated in `details`.
+ */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message, { retryAfterSeconds });
+  }
+}
+
 /** One problem with an input: where (`positions[1].start`) and what, in plain words. */
 export interface Issue {
   path: string;

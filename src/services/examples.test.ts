@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../test/support/catalog.js';
 import type { CertificationResult } from '../core/eligibility.js';
+import { evaluateRenewals } from '../core/renewal.js';
 import { checkEligibility } from './eligibility-service.js';
 import { parseProfileText, serializeProfile } from './profile-service.js';
 
@@ -105,5 +106,19 @@ describe('examples/', () => {
     expect(v.CHFP?.eligible).toBe(true);
     expect(v.CMPE).toMatchObject({ eligible: false, earliestEligible: null });
     expect(v.CHDA?.status).toBe('unknown');
+  });
+
+  it('quality director: CPPS and ASQ Green Belt now; not CNML (no nurse-manager experience); CPHQ renewal on track', async () => {
+    const v = await verdicts('quality-director.yaml');
+    expect(v.CPPS?.eligible).toBe(true);
+    expect(v.ASQ_CSSGB?.eligible).toBe(true);
+    expect(v.CNML?.eligible).toBe(false);
+    const name = 'quality-director.yaml';
+    const profile = parseProfileText(catalog, await readFile(path.join(dir, name), 'utf8'), {
+      filename: name,
+    });
+    const cphq = evaluateRenewals(catalog, profile, AS_OF).credentials.find((c) => c.credential === 'CPHQ');
+    expect(cphq).toMatchObject({ status: 'on_track', window: { start: '2026-01-01', end: '2027-12-31' } });
+    expect(cphq?.explanation).toMatch(/^You have 16 of 30 NAHQ CE credits/);
   });
 });

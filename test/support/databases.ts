@@ -28,6 +28,47 @@ export function postgresUnavailableReason(): Promise<string | undefined> {
   return reachable;
 }
 
+/**
+ * PostgreSQL test databases take turns across test files (which run in parallel workers): Kysely's
+ * migrator looks for its own tables in every schema of the database, so a suite migrating its new
+ * schema while another suite's schema exists skips creating them, and fails outright when another
+ * schema is dropped during that look-up. A session-level advisory lock, held from `open()` to
+ * `close()`, keeps one test schema at a time. Opens within one process share the turn (counted), so
+ * a test that opens two databases does not wait for itself.
+ */
+const TURN_LOCK = 4_202_611;
+let turn: { client: pg.Client; holders: number } | undefined;
+let turnTaken: Promise<pg.Client> | undefined;
+
+async function takeTurn(): Promise<pg.Client> {
+  if (turn) {
+    turn.holders += 1;
+    return turn.client;
+  }
+  turnTaken ??= (async () => {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query('select pg_advisory_lock($1)', [TURN_LOCK]);
+    turn = { client, holders: 0 };
+    return client;
+  })().finally(() => {
+    turnTaken = undefined;
+  });
+  const client = await turnTaken;
+  turn!.holders += 1;
+  return client;
+}
+
+async function endTurn(): Promise<void> {
+  if (!turn) return;
+  turn.holders -= 1;
+  if (turn.holders > 0) return;
+  const { client } = turn;
+  turn = undefined;
+  await client.query('select pg_advisory_unlock($1)', [TURN_LOCK]).catch(() => undefined);
+  await client.end().catch(() => undefined);
+}
+
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
   /** Why this engine is skipped here, if it is. */
@@ -50,23 +91,28 @@ export async function testDatabases(): Promise<TestDatabase[]> {
         : undefined,
       open: async () => {
         const schema = `t_${randomBytes(6).toString('hex')}`;
-        const admin = new pg.Client({ connectionString: postgresUrl });
-        await admin.connect();
-        await admin.query(`create schema ${schema}`);
-        await admin.end();
-        const url = new URL(postgresUrl);
-        url.searchParams.set('options', `-c search_path=${schema}`);
-        const storage = await openStorage({ databaseUrl: url.toString(), dataDir: '.' });
-        return {
-          ...storage,
-          close: async () => {
-            await storage.close();
-            const c = new pg.Client({ connectionString: postgresUrl });
-            await c.connect();
-            await c.query(`drop schema if exists ${schema} cascade`);
-            await c.end();
-          },
-        };
+        const lock = await takeTurn();
+        try {
+          await lock.query(`create schema ${schema}`);
+          const url = new URL(postgresUrl);
+          url.searchParams.set('options', `-c search_path=${schema}`);
+          const storage = await openStorage({ databaseUrl: url.toString(), dataDir: '.' });
+          return {
+            ...storage,
+            close: async () => {
+              try {
+                await storage.close();
+                await lock.query(`drop schema if exists ${schema} cascade`);
+              } finally {
+                await endTurn();
+              }
+            },
+          };
+        } catch (e) {
+          await lock.query(`drop schema if exists ${schema} cascade`).catch(() => undefined);
+          await endTurn();
+          throw e;
+        }
       },
     },
   ];

@@ -1,0 +1,10 @@
+/** Request schemas for /api/account: the types, the validation and the OpenAPI document. */
+import { z } from 'zod';
+import { passwordRules } from '../../services/auth-service.js';
+
+export const deleteAccountBodySchema = z.strictObject({
+  password: z
+    .string()
+    .max(passwordRules.maxLength, `must be at most ${passwordRules.maxLength} characters`)
+    .describe('The account password, asked again before deleting'),
+});
