@@ -24,6 +24,11 @@ export function startupMessage(e: unknown): string {
   return `could not start: ${(e as Error)?.message ?? String(e)}`;
 }
 
+/** A hop count becomes Fastify's function form: trust the nearest `n` proxies. */
+function trustProxyOption(value: boolean | number | string[]) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
+}
+
 export async function startServer(
   config: AppConfig = loadConfig(),
 ): Promise<{ close: () => Promise<void>; url: string }> {
@@ -42,6 +47,10 @@ export async function startServer(
     appVersion,
     logger,
     webDir: config.webDir,
+    auth: {
+      secureCookies: config.secureCookies,
+      ...(config.trustProxy !== undefined ? { trustProxy: trustProxyOption(config.trustProxy) } : {}),
+    },
   });
   app.addHook('onClose', async () => {
     await ctx.storage.close();

@@ -12,6 +12,29 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   catalogDir: string;
   webDir: string;
+  /**
+   * TRUST_PROXY: trust X-Forwarded-* from a reverse proxy: "true", a hop count ("1"), or a
+   * comma-separated list of proxy addresses. Unset: ignored (docs/security.md).
+   */
+  trustProxy?: boolean | number | string[];
+  /** SECURE_COOKIES: "auto" (default: Secure over HTTPS) or "always". */
+  secureCookies: 'auto' | 'always';
+}
+
+function parseTrustProxy(text: string | undefined): AppConfig['trustProxy'] {
+  const t = text?.trim();
+  if (!t || t === 'false') return undefined;
+  if (t === 'true') return true;
+  if (/^\d+$/.test(t)) return Number(t);
+  const list = t
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (list.some((x) => !/^[0-9a-fA-F.:/]+$/.test(x)))
+    throw new ConfigError(
+      `TRUST_PROXY must be true, a hop count, or proxy IP addresses/CIDRs separated by commas; got "${t}"`,
+    );
+  return list;
 }
 
 export class ConfigError extends Error {
@@ -39,8 +62,14 @@ export function loadConfig(
   if (!(levels as readonly string[]).includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${levels.join(', ')}; got "${env.LOG_LEVEL}"`);
   }
+  const secureCookies = (env.SECURE_COOKIES ?? 'auto').toLowerCase();
+  if (secureCookies !== 'auto' && secureCookies !== 'always')
+    throw new ConfigError(`SECURE_COOKIES must be "auto" or "always"; got "${env.SECURE_COOKIES}"`);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   return {
     port,
+    ...(trustProxy !== undefined ? { trustProxy } : {}),
+    secureCookies,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(projectRoot, 'data')),
