@@ -192,3 +192,43 @@ describe('pathways eligibility', () => {
     expect(run.stdout).toMatch(/pathways eligibility examples\/nurse-manager\.yaml/);
   });
 });
+
+describe('pathways renewal', () => {
+  it('draws CE progress per requirement with the deadline and the explanation', async () => {
+    const run = await pathways(['renewal', 'examples/quality-director.yaml', '--as-of', '2026-11-27']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('CPHQ  ON TRACK  399 days left');
+    expect(run.stdout).toContain('cycle 2026-01-01 to 2027-12-31');
+    expect(run.stdout).toContain('Continuing education: [###########---------] 16 of 30 NAHQ CE credits');
+    expect(run.stdout).toContain('RN_LICENSE  NOT TRACKED');
+  });
+
+  it('prints the renewal report JSON', async () => {
+    const run = await pathways([
+      'renewal',
+      'examples/quality-director.yaml',
+      '--as-of',
+      '2026-11-27',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      asOf: string;
+      credentials: { credential: string; status: string }[];
+    };
+    expect(report.asOf).toBe('2026-11-27');
+    expect(report.credentials.map((c) => [c.credential, c.status])).toEqual([
+      ['RN_LICENSE', 'untracked'],
+      ['CPHQ', 'on_track'],
+    ]);
+  });
+
+  it('exits 2 on a bad date or a missing file, naming the problem', async () => {
+    const bad = await pathways(['renewal', 'examples/quality-director.yaml', '--as-of', '2026-02-30']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--as-of: not a date (YYYY-MM-DD)');
+    const missing = await pathways(['renewal', 'nope.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.yaml: cannot read the profile file (no such file)');
+  });
+});

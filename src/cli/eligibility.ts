@@ -61,7 +61,8 @@ function optionMessage(catalog: Catalog, issue: Issue): string {
   return `--cert: ${issue.message} (known: ${catalog.certifications.map((c) => c.id).join(', ')})`;
 }
 
-async function readProfileFile(catalog: Catalog, file: string): Promise<Profile> {
+/** Reads and checks a profile file; every problem becomes one UsageError (exit 2) listing each path. */
+export async function readProfileFile(catalog: Catalog, file: string): Promise<Profile> {
   let text: string;
   try {
     const info = await stat(file);

@@ -9,6 +9,7 @@ import { summarize } from '../services/catalog-service.js';
 import { appVersion } from '../services/version.js';
 import { migrateToLatest, openStorage, StorageError } from '../storage/db.js';
 import { registerEligibilityCommand } from './eligibility.js';
+import { registerRenewalCommand } from './renewal.js';
 import { UsageError } from './errors.js';
 import { printTable } from './table.js';
 
@@ -133,6 +134,8 @@ export function buildProgram(
     });
 
   registerEligibilityCommand(program, out);
+
+  registerRenewalCommand(program, out);
 
   return program;
 }
