@@ -57,5 +57,6 @@ await compare(
   1500,
 );
 
+await (await import('./dashboard.js')).benchDashboard(catalog, storage);
 await app.close();
 await (await import('./eligibility.js')).benchEligibility(catalog);

@@ -581,7 +581,11 @@ function conditionsDay(gating: readonly Condition[], facts: Facts, vocab: Vocabu
 /* ------------------------------------------------------------------ explanations */
 
 type Base = Pick<ConditionResult, 'id' | 'type' | 'stage' | 'summary' | 'confidence'>;
-const num = (n: number) => n.toLocaleString('en-US');
+/** `1234.5` → `1,234.5`, as en-US writes it, without Intl (which is slow on this path). */
+const num = (n: number) => {
+  const [whole, fraction] = String(Math.round(n * 1000) / 1000).split('.');
+  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''}`;
+};
 
 /** A condition's result with its one-sentence explanation quoting the person's figures. */
 function explainCondition(c: Condition, f: Facts, labels: Labels, vocab: Vocabulary): ConditionResult {
