@@ -17,9 +17,9 @@ import {
   stringify,
   type Document,
 } from 'yaml';
-import type { z } from 'zod';
 import type { Catalog } from '../catalog/schema.js';
 import { isValidDay, isValidMonth } from '../core/dates.js';
+import { describeValue, plainMessage } from '../core/messages.js';
 import { profileSchema, type Profile } from '../core/profile.js';
 import { AppError, formatPath, issuesOf, summarizeIssues, ValidationError, type Issue } from './errors.js';
 
@@ -298,45 +298,6 @@ function readYaml(text: string): unknown {
 }
 
 /* ------------------------------------------------------------------ messages */
-
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return 'text';
-  return `a ${typeof value}`;
-}
-
-const typeWords: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a set of fields',
-  record: 'a set of fields',
-};
-
-/** Plain-language messages for zod's default ones (schema-specific messages take precedence). */
-function plainMessage(iss: z.core.$ZodRawIssue): string | undefined {
-  switch (iss.code) {
-    case 'invalid_type':
-      if (iss.input === undefined) return 'is required';
-      if (iss.input === null) return 'has no value (give one, or leave the field out)';
-      return `must be ${typeWords[iss.expected] ?? iss.expected}, not ${describeValue(iss.input)}`;
-    case 'invalid_value':
-      return `must be one of: ${iss.values.map((v) => String(v)).join(', ')}`;
-    case 'too_small':
-      if (iss.origin === 'array') return `must have at least ${String(iss.minimum)} entries`;
-      if (iss.origin === 'string') return 'must not be empty';
-      return `must be at least ${String(iss.minimum)}`;
-    case 'too_big':
-      if (iss.origin === 'array') return `must have at most ${String(iss.maximum)} entries`;
-      if (iss.origin === 'string') return `must be at most ${String(iss.maximum)} characters`;
-      return `must be at most ${String(iss.maximum)}`;
-    default:
-      return undefined;
-  }
-}
 
 /** A missing or empty field is "required", whatever the schema's message for a wrong value. */
 function withMissing(issue: Issue, root: unknown): Issue {

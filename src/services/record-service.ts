@@ -13,6 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { isValidDay, startDate } from '../core/dates.js';
+import { plainMessage } from '../core/messages.js';
 import {
   assessmentSchema,
   ceActivitySchema,
@@ -130,34 +131,6 @@ export interface PlannedExam {
 }
 
 /* ------------------------------------------------------------------ validation */
-
-const typeWords: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a set of fields',
-  record: 'a set of fields',
-};
-
-/** Plain words for zod's generic messages; the schemas' own messages win. */
-function plainMessage(iss: z.core.$ZodRawIssue): string | undefined {
-  switch (iss.code) {
-    case 'invalid_type':
-      if (iss.input === undefined) return 'is required';
-      if (iss.input === null) return 'has no value (give one, or leave the field out)';
-      return `must be ${typeWords[iss.expected] ?? iss.expected}`;
-    case 'invalid_value':
-      return `must be one of: ${iss.values.map((v) => String(v)).join(', ')}`;
-    case 'too_small':
-      return iss.origin === 'array' ? `must have at least ${String(iss.minimum)} entries` : undefined;
-    case 'too_big':
-      return iss.origin === 'array' ? `must have at most ${String(iss.maximum)} entries` : undefined;
-    default:
-      return undefined;
-  }
-}
 
 function invalid(issues: Issue[], code = 'invalid_record'): ValidationError {
   return new ValidationError(summarizeIssues(issues), { issues }, code);

@@ -5,6 +5,7 @@
  */
 import { LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
+import { plainMessage } from '../../../../src/core/messages';
 import { profileSchema } from '../../../../src/core/profile';
 import { fromProfile, PROFILE_FORMAT, type ProfileDraft } from './profileMapping';
 
@@ -42,6 +43,16 @@ export function issueText(issue: FileIssue): string {
  * @throws ProfileFileError naming every problem with its path.
  */
 export function readProfileFile(text: string, filename = 'profile.json'): ProfileDraft {
+  return fromProfile(parseProfileDocument(text, filename));
+}
+
+/**
+ * The profile document in a file's text, checked against the profile format: JSON when the name
+ * ends `.json` or the text starts with `{`, else YAML. Used as it is by the record's import.
+ *
+ * @throws ProfileFileError naming every problem with its path.
+ */
+export function parseProfileDocument(text: string, filename = 'profile.json'): Record<string, unknown> {
   const size = new TextEncoder().encode(text).length;
   if (size > MAX_PROFILE_BYTES) {
     throw new ProfileFileError(
@@ -73,7 +84,7 @@ export function readProfileFile(text: string, filename = 'profile.json'): Profil
       shown,
     );
   }
-  return fromProfile(doc);
+  return doc as Record<string, unknown>;
 }
 
 function isJson(text: string, filename: string): boolean {
@@ -172,45 +183,6 @@ function issuesOf(issue: z.core.$ZodIssue, root: unknown): FileIssue[] {
   return [withMissing({ path: formatPath(issue.path), message: issue.message }, valueAt(root, issue.path))];
 }
 
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return 'text';
-  return `a ${typeof value}`;
-}
-
-const typeWords: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a set of fields',
-  record: 'a set of fields',
-};
-
-/** Plain-language messages for zod's default ones (the schema's own messages take precedence). */
-function plainMessage(iss: z.core.$ZodRawIssue): string | undefined {
-  switch (iss.code) {
-    case 'invalid_type':
-      if (iss.input === undefined) return 'is required';
-      if (iss.input === null) return 'has no value (give one, or leave the field out)';
-      return `must be ${typeWords[iss.expected] ?? iss.expected}, not ${describeValue(iss.input)}`;
-    case 'invalid_value':
-      return `must be one of: ${iss.values.map((v) => String(v)).join(', ')}`;
-    case 'too_small':
-      if (iss.origin === 'array') return `must have at least ${String(iss.minimum)} entries`;
-      if (iss.origin === 'string') return 'must not be empty';
-      return `must be at least ${String(iss.minimum)}`;
-    case 'too_big':
-      if (iss.origin === 'array') return `must have at most ${String(iss.maximum)} entries`;
-      if (iss.origin === 'string') return `must be at most ${String(iss.maximum)} characters`;
-      return `must be at most ${String(iss.maximum)}`;
-    default:
-      return undefined;
-  }
-}
-
 /** A missing field is "required", whatever the schema says of a wrong value. */
 function withMissing(issue: FileIssue, value: { found: boolean; value?: unknown }): FileIssue {
   if (value.found && value.value !== undefined && value.value !== null) return issue;
@@ -236,13 +208,28 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean;
 /** What loading a file gives the page: the draft, or what is wrong in words fit to show. */
 export type LoadResult = { draft: ProfileDraft } | { error: { message: string; issues: string[] } };
 
+/** {@link parseProfileDocument} without throwing, for the record's import page. */
+export function loadProfileDocument(
+  text: string,
+  filename: string,
+): { profile: Record<string, unknown> } | { error: { message: string; issues: string[] } } {
+  try {
+    return { profile: parseProfileDocument(text, filename) };
+  } catch (e) {
+    return { error: errorOf(e) };
+  }
+}
+
+function errorOf(e: unknown): { message: string; issues: string[] } {
+  if (e instanceof ProfileFileError) return { message: e.message, issues: e.issues.map(issueText) };
+  return { message: e instanceof Error ? e.message : String(e), issues: [] };
+}
+
 /** {@link readProfileFile} without throwing, for the page (which loads this module on demand). */
 export function loadProfileFile(text: string, filename: string): LoadResult {
   try {
     return { draft: readProfileFile(text, filename) };
   } catch (e) {
-    if (e instanceof ProfileFileError)
-      return { error: { message: e.message, issues: e.issues.map(issueText) } };
-    return { error: { message: e instanceof Error ? e.message : String(e), issues: [] } };
+    return { error: errorOf(e) };
   }
 }
