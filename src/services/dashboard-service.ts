@@ -124,7 +124,7 @@ export async function buildDashboard(
     nextSteps.push({
       kind: 'apply',
       title: `You can apply for ${r.acronym}`,
-      detail: `${r.name}: every condition of a pathway holds today. ${r.notice}`,
+      detail: `${r.name}: every condition of a pathway holds today. Confirm with the issuer before paying a fee.`,
       href: `/certifications/${encodeURIComponent(r.certification)}`,
     });
     if (nextSteps.filter((s) => s.kind === 'apply').length >= 3) break;
