@@ -18,7 +18,23 @@ import {
   type Certification,
   type Vocabulary,
 } from './schema.js';
-import { crossCheckCertification, type Problem } from './validate.js';
+import {
+  competencyFrameworkSchema,
+  programSchema,
+  roleSchema,
+  type CompetencyFramework,
+  type Program,
+  type Role,
+  type RoleTransition,
+} from './career-schema.js';
+import {
+  crossCheckCertification,
+  crossCheckFramework,
+  crossCheckProgram,
+  crossCheckRole,
+  type CareerIds,
+  type Problem,
+} from './validate.js';
 
 export interface CatalogProblem {
   file: string;
@@ -133,15 +149,40 @@ function parseYamlFile(file: string, source: string, problems: CatalogProblem[])
   return parsed;
 }
 
+/**
+ * A value that is either `unknown` or an object fails both branches of the union; the object
+ * branch's own issues say what is wrong, so report those (career files only).
+ */
+function flattenUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const out: z.core.$ZodIssue[] = [];
+  for (const issue of issues) {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) {
+      out.push(issue);
+      continue;
+    }
+    // The branch that got furthest: its issues point inside the value rather than at it.
+    const branches = issue.errors.map((errs) => errs.filter((e) => e.path.length > 0));
+    const best = branches.filter((b) => b.length > 0).sort((a, b) => a.length - b.length)[0];
+    if (!best) {
+      out.push(issue);
+      continue;
+    }
+    out.push(...flattenUnions(best.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as z.core.$ZodIssue)));
+  }
+  return out;
+}
+
 function validate<T>(
   parsed: ParsedFile<unknown>,
   schema: z.ZodType<T>,
   problems: CatalogProblem[],
+  options: { flattenUnions?: boolean } = {},
 ): T | undefined {
   if (parsed.value === undefined) return undefined;
   const result = schema.safeParse(parsed.value);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
+  const issues = options.flattenUnions ? flattenUnions(result.error.issues) : result.error.issues;
+  for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const p = [...issue.path, key];
@@ -178,6 +219,10 @@ function plainMessage(issue: z.core.$ZodIssue, root: unknown): string {
   }
   if (issue.code === 'too_small' && typeof issue.minimum !== 'bigint' && issue.origin === 'number') {
     return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}; got ${String(value)}`;
+  }
+  if (issue.code === 'too_big' && typeof issue.maximum !== 'bigint' && issue.origin === 'number') {
+    const got = value === undefined ? '' : `; got ${String(value)}`;
+    return `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}${got}`;
   }
   if (issue.code === 'invalid_value') return `"${String(value)}" is not allowed${options}`;
   return issue.message;
@@ -263,6 +308,12 @@ export async function loadCatalog(dir: string, fs: CatalogFs = nodeCatalogFs): P
     for (const { cert, push } of pending) crossCheckCertification(cert, vocabulary, credentialIds).forEach(push);
   }
   if (certFiles.length === 0) problems.push({ file: rel('certifications'), path: '', message: 'holds no certification files' });
+
+  const career = await loadCareer(dir, fs, rel, hash, problems, {
+    certifications: new Set(seen.keys()),
+    creditUnits: new Set(vocabulary?.creditUnits.map((u) => u.id)),
+    ceCategories: new Set(vocabulary?.ceCategories.map((c) => c.id)),
+  });
   if (problems.length > 0 || !manifest || !vocabulary) throw new CatalogError(problems);
 
   certifications.sort((a, b) => a.id.localeCompare(b.id));
@@ -271,5 +322,114 @@ export async function loadCatalog(dir: string, fs: CatalogFs = nodeCatalogFs): P
     version: `${manifest.version}+${hash.digest('hex').slice(0, 8)}`,
     vocabulary,
     certifications,
+    ...career,
   });
+}
+
+/** The file a role or program must live in: its id. */
+export function entryFileName(id: string): string {
+  return `${id}.yaml`;
+}
+
+/**
+ * Runs a read of an optional part of the catalog: a missing file or folder gives `absent`; any other
+ * failure is reported as a problem of that file (and also gives `absent`).
+ */
+async function readOptional<T>(
+  read: () => Promise<T>,
+  absent: T,
+  file: string,
+  problems: CatalogProblem[],
+): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') problems.push({ file, path: '', message: `cannot be read (${code ?? (e as Error).message})` });
+    return absent;
+  }
+}
+
+interface Career {
+  competencies: CompetencyFramework | null;
+  roles: Role[];
+  transitions: RoleTransition[];
+  programs: Program[];
+}
+
+/**
+ * The career part: `competencies.yaml`, `roles/` and `programs/`. Each is optional, so that an
+ * organisation's partial catalog (say, certifications only) still loads; but whatever is present
+ * must be valid, and every id it refers to must exist in the catalog being loaded.
+ */
+async function loadCareer(
+  dir: string,
+  fs: CatalogFs,
+  rel: (f: string) => string,
+  hash: ReturnType<typeof createHash>,
+  problems: CatalogProblem[],
+  known: Pick<CareerIds, 'certifications' | 'creditUnits' | 'ceCategories'>,
+): Promise<Career> {
+  let competencies: CompetencyFramework | null = null;
+  const frameworkSrc = await readOptional<string | undefined>(
+    () => fs.readFile(path.join(dir, 'competencies.yaml')),
+    undefined,
+    rel('competencies.yaml'),
+    problems,
+  );
+  if (frameworkSrc !== undefined) {
+    hash.update('competencies.yaml').update(frameworkSrc);
+    const parsed = parseYamlFile(rel('competencies.yaml'), frameworkSrc, problems);
+    const framework = validate(parsed, competencyFrameworkSchema, problems, { flattenUnions: true });
+    if (framework) {
+      crossCheckFramework(framework).forEach((p) =>
+        problems.push({ file: parsed.file, ...locate(parsed, p.path), path: formatPath(p.path), message: p.message }),
+      );
+      competencies = framework;
+    }
+  }
+
+  /** Reads every file of a folder with one schema; checks file names and duplicate ids. */
+  const readFolder = async <T extends { id: string }>(folder: string, schema: z.ZodType<T>, what: string) => {
+    const entries: { value: T; push: (p: Problem) => void }[] = [];
+    const seen = new Map<string, string>();
+    const names = await readOptional(() => fs.listYaml(path.join(dir, folder)), [] as string[], rel(folder), problems);
+    for (const name of names) {
+      const file = rel(path.join(folder, name));
+      const src = await readOptional<string | undefined>(
+        () => fs.readFile(path.join(dir, folder, name)),
+        undefined,
+        file,
+        problems,
+      );
+      if (src === undefined) continue;
+      hash.update(`${folder}/${name}`).update(src);
+      const parsed = parseYamlFile(file, src, problems);
+      const value = validate(parsed, schema, problems, { flattenUnions: true });
+      if (!value) continue;
+      const push = (p: Problem) =>
+        problems.push({ file, ...locate(parsed, p.path), path: formatPath(p.path), message: p.message });
+      if (name !== entryFileName(value.id)) push({ path: ['id'], message: `id ${value.id} must live in ${folder}/${entryFileName(value.id)}` });
+      const other = seen.get(value.id);
+      if (other) push({ path: ['id'], message: `duplicate ${what} id ${value.id} (also in ${other})` });
+      seen.set(value.id, file);
+      entries.push({ value, push });
+    }
+    return entries;
+  };
+
+  const roleEntries = await readFolder('roles', roleSchema, 'role');
+  const programEntries = await readFolder('programs', programSchema, 'program');
+  const ids: CareerIds = {
+    ...known,
+    competencies: new Set(competencies?.competencies.map((c) => c.id)),
+    roles: new Set(roleEntries.map((r) => r.value.id)),
+  };
+  for (const { value, push } of roleEntries) crossCheckRole(value, ids).forEach(push);
+  for (const { value, push } of programEntries) crossCheckProgram(value, ids).forEach(push);
+
+  const roles = roleEntries.map((r) => r.value).sort((a, b) => a.id.localeCompare(b.id));
+  const transitions: RoleTransition[] = roles.flatMap((r) => r.transitions.map((t) => ({ from: r.id, ...t })));
+  const programs = programEntries.map((p) => p.value).sort((a, b) => a.id.localeCompare(b.id));
+  return { competencies, roles, transitions, programs };
 }

@@ -6,6 +6,7 @@
  * drop a fact.
  */
 import { z } from 'zod';
+import type { CompetencyFramework, Program, Role, RoleTransition } from './career-schema.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be an id (letters, digits, _ . -)');
@@ -546,4 +547,12 @@ export interface Catalog {
   version: string;
   vocabulary: Vocabulary;
   certifications: readonly Certification[];
+  /** The competency framework (`competencies.yaml`); null when the catalog has none. */
+  competencies: CompetencyFramework | null;
+  /** Roles (`roles/<id>.yaml`), sorted by id; empty when the catalog has none. */
+  roles: readonly Role[];
+  /** Every role's outgoing transitions with both ends named, in role order. */
+  transitions: readonly RoleTransition[];
+  /** Training programs (`programs/<id>.yaml`), sorted by id; empty when the catalog has none. */
+  programs: readonly Program[];
 }

@@ -3,6 +3,7 @@
  * the vocabulary (or be another certification), sources must be cited by id, rule periods must
  * not overlap. Returns problems with zod-style paths; the loader adds file and line.
  */
+import { competencyDomainIds, type CompetencyFramework, type Program, type Role } from './career-schema.js';
 import type { CeCategoryRule, Certification, Condition, KindExpression, Vocabulary } from './schema.js';
 
 export interface Problem {
@@ -210,5 +211,119 @@ export function crossCheckCertification(
     problems.push({ path: ['renewal', 'applicationOpens', 'monthsBefore'], message: `cannot be more than the ${cycleMonths}-month cycle` });
   }
   cert.ruleHistory.forEach((h, i) => cites(h.sources, ['ruleHistory', i, 'sources']));
+  return problems;
+}
+
+/* ------------------------------------------------------------------ career catalog */
+
+/** Ids the career cross-checks look up; sets are empty when that part of the catalog is absent. */
+export interface CareerIds {
+  competencies: ReadonlySet<string>;
+  roles: ReadonlySet<string>;
+  certifications: ReadonlySet<string>;
+  creditUnits: ReadonlySet<string>;
+  ceCategories: ReadonlySet<string>;
+}
+
+/** Sources are unique by id and every cited id is one of them, anywhere in the entry. */
+function citationProblems(entry: { sources: readonly { id: string }[] }): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Set<string>();
+  entry.sources.forEach((s, i) => {
+    if (ids.has(s.id)) problems.push({ path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+    ids.add(s.id);
+  });
+  const walk = (value: unknown, where: Problem['path']) => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...where, i]));
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'sources' && where.length > 0 && Array.isArray(v)) {
+          v.forEach((s, i) => {
+            if (typeof s === 'string' && !ids.has(s))
+              problems.push({ path: [...where, key, i], message: `cites source "${s}", which is not in sources` });
+          });
+        } else if (key !== 'sources') walk(v, [...where, key]);
+      }
+    }
+  };
+  walk(entry, []);
+  return problems;
+}
+
+/**
+ * The framework file: each of the five domains once, the scale 1–5 in order, unique competency ids,
+ * crosswalk entries naming a listed framework, and citations that resolve.
+ */
+export function crossCheckFramework(framework: CompetencyFramework): Problem[] {
+  const problems = citationProblems(framework);
+  const domains = new Set<string>();
+  framework.domains.forEach((d, i) => {
+    if (domains.has(d.id)) problems.push({ path: ['domains', i, 'id'], message: `domain "${d.id}" is listed twice` });
+    domains.add(d.id);
+  });
+  for (const d of competencyDomainIds)
+    if (!domains.has(d)) problems.push({ path: ['domains'], message: `domain "${d}" is missing` });
+  framework.scale.forEach((s, i) => {
+    if (s.level !== i + 1) problems.push({ path: ['scale', i, 'level'], message: `must be ${i + 1}: list the levels 1–5 in order` });
+  });
+  const frameworks = new Set(framework.relatedFrameworks.map((f) => f.id));
+  const seen = new Set<string>();
+  framework.competencies.forEach((c, i) => {
+    if (seen.has(c.id)) problems.push({ path: ['competencies', i, 'id'], message: `duplicate competency id "${c.id}"` });
+    seen.add(c.id);
+    if (!domains.has(c.domain)) problems.push({ path: ['competencies', i, 'domain'], message: `domain "${c.domain}" is not in domains` });
+    c.crosswalk?.forEach((x, j) => {
+      if (!frameworks.has(x.framework))
+        problems.push({
+          path: ['competencies', i, 'crosswalk', j, 'framework'],
+          message: `unknown framework "${x.framework}" (known: ${listOf(frameworks)})`,
+        });
+    });
+  });
+  return problems;
+}
+
+function unknownId(set: ReadonlySet<string>, what: string, value: string, path: Problem['path']): Problem[] {
+  if (set.has(value)) return [];
+  const hint = set.size === 0 ? ' (this catalog defines none)' : '';
+  return [{ path, message: `unknown ${what} "${value}"${hint}` }];
+}
+
+/** A role's competency targets, certifications and transition ends must exist. */
+export function crossCheckRole(role: Role, ids: CareerIds): Problem[] {
+  const problems = citationProblems(role);
+  for (const c of Object.keys(role.targets)) problems.push(...unknownId(ids.competencies, 'competency', c, ['targets', c]));
+  role.preferredCertifications.forEach((c, i) =>
+    problems.push(...unknownId(ids.certifications, 'certification', c, ['preferredCertifications', i])),
+  );
+  const targets = new Set<string>();
+  role.transitions.forEach((t, i) => {
+    if (t.to === role.id) problems.push({ path: ['transitions', i, 'to'], message: 'a role cannot move to itself' });
+    else problems.push(...unknownId(ids.roles, 'role', t.to, ['transitions', i, 'to']));
+    if (targets.has(t.to)) problems.push({ path: ['transitions', i, 'to'], message: `transition to "${t.to}" is listed twice` });
+    targets.add(t.to);
+  });
+  return problems;
+}
+
+/** A program's competencies, CE units, categories and certifications must exist. */
+export function crossCheckProgram(program: Program, ids: CareerIds): Problem[] {
+  const problems = citationProblems(program);
+  program.competencies.forEach((c, i) => problems.push(...unknownId(ids.competencies, 'competency', c, ['competencies', i])));
+  if (Array.isArray(program.accreditation) && program.accreditation.includes('none') && program.accreditation.length > 1) {
+    problems.push({ path: ['accreditation'], message: '"none" cannot be listed with an accreditor' });
+  }
+  if (Array.isArray(program.ce)) {
+    program.ce.forEach((ce, i) => {
+      problems.push(...unknownId(ids.creditUnits, 'credit unit', ce.unit, ['ce', i, 'unit']));
+      if (ce.category) problems.push(...unknownId(ids.ceCategories, 'CE category', ce.category, ['ce', i, 'category']));
+      ce.acceptedFor.forEach((c, j) =>
+        problems.push(...unknownId(ids.certifications, 'certification', c, ['ce', i, 'acceptedFor', j])),
+      );
+    });
+  }
+  if (program.example && program.confidence !== 'low') {
+    problems.push({ path: ['confidence'], message: 'an example program must have confidence: low' });
+  }
   return problems;
 }

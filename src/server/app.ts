@@ -24,10 +24,13 @@ import { authPlugin, type AuthRuntime } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { certificationRoutes } from './certifications/routes.js';
+import { competencyRoutes } from './competencies/routes.js';
 import { eligibilityRoutes } from './eligibility/routes.js';
 import { registerErrorHandling } from './errors.js';
 import { healthRoutes } from './health/routes.js';
 import { meRoutes } from './me/routes.js';
+import { programRoutes } from './programs/routes.js';
+import { roleRoutes } from './roles/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
 
 /** Accounts and sessions (docs/security.md). Every field is optional; the defaults suit production. */
@@ -90,6 +93,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [
         { name: 'catalog', description: 'The certification catalog' },
         {
+          name: 'career',
+          description:
+            'The competency framework, roles and their transitions, and training programs. Values that are our judgement carry `judgement: true`; facts nobody stated are `unknown`.',
+        },
+        {
           name: 'eligibility',
           description:
             'Am I eligible, what is missing, and when will I be? (profile format: docs/profile-format.md)',
@@ -133,6 +141,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(healthRoutes(deps));
       await api.register(catalogRoutes(deps));
       await api.register(certificationRoutes(deps));
+      await api.register(competencyRoutes(deps));
+      await api.register(roleRoutes(deps));
+      await api.register(programRoutes(deps));
       await api.register(eligibilityRoutes(deps));
       await api.register(authRoutes(auth));
       await api.register(tokenRoutes(auth));
