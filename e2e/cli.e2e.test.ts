@@ -49,7 +49,7 @@ describe('pathways catalog', () => {
     const run = await pathways(['catalog', 'validate']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^OK .*catalog: \d+ certifications, catalog version \d{4}\.\d{2}\.\d{2}\+[0-9a-f]{8}$/m,
+      /^OK .*catalog: \d+ certifications, \d+ competencies, \d+ roles \(\d+ transitions\), \d+ programs, catalog version \d{4}\.\d{2}\.\d{2}\+[0-9a-f]{8}$/m,
     );
   });
 

@@ -86,8 +86,9 @@ export function buildProgram(
     .action(async (dir: string | undefined) => {
       const target = dir ?? loadConfig().catalogDir;
       const loaded = await loadCatalog(target);
+      const competencies = loaded.competencies?.competencies.length ?? 0;
       out(
-        `OK ${target}: ${loaded.certifications.length} certifications, catalog version ${loaded.version}\n`,
+        `OK ${target}: ${loaded.certifications.length} certifications, ${competencies} competencies, ${loaded.roles.length} roles (${loaded.transitions.length} transitions), ${loaded.programs.length} programs, catalog version ${loaded.version}\n`,
       );
     });
 
