@@ -1,8 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CatalogPage } from './pages/CatalogPage';
 import { CertificationPage } from './pages/CertificationPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { ImportPage } from './pages/ImportPage';
+import { RecordPage } from './pages/RecordPage';
+import { AccountPage, ActivityPage } from './pages/AccountPage';
+import { SignInPage } from './pages/SignInPage';
+import { SignUpPage } from './pages/SignUpPage';
 import {
   browserCheck,
   eventually,
@@ -11,6 +18,7 @@ import {
   viewports,
   type ViewportName,
 } from './support/browser';
+import { examplePath, signUpWithExample } from './support/session';
 
 /** axe-core (WCAG 2 A and AA): the violations that block people, with where they occur. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -47,7 +55,83 @@ const screens: Array<{ name: string; open: (page: Page, baseUrl: string) => Prom
       await page.getByRole('region', { name: 'Sources' }).waitFor();
     },
   },
+  {
+    name: 'record',
+    open: async (page, baseUrl) => {
+      await signUpWithExample(page, baseUrl, 'healthcare-executive.yaml', [
+        { id: 'FACHE', expires: '2027-12-31' },
+      ]);
+      await new RecordPage(page, baseUrl).goto();
+    },
+  },
+  {
+    name: 'import-preview',
+    open: async (page, baseUrl) => {
+      await signUpWithExample(page, baseUrl, 'nurse-manager.yaml');
+      const importPage = new ImportPage(page, baseUrl);
+      await importPage.goto();
+      await importPage.chooseMode('Replace');
+      await importPage.chooseFile(
+        'quality-analyst.yaml',
+        await readFile(examplePath('quality-analyst.yaml'), 'utf8'),
+      );
+      await importPage.previewItems('positions');
+    },
+  },
+  {
+    name: 'dashboard',
+    open: async (page, baseUrl) => {
+      await signUpWithExample(page, baseUrl, 'healthcare-executive.yaml', [
+        { id: 'FACHE', expires: '2027-12-31' },
+      ]);
+      const dashboard = new DashboardPage(page, baseUrl);
+      await dashboard.goto('2026-11-27');
+      await dashboard.renewalCard('FACHE').waitFor();
+    },
+  },
 ];
+
+/** Signs up a fresh account in the page's browser context (the cookie is kept), through the API. */
+async function signUpThroughApi(page: Page, baseUrl: string): Promise<void> {
+  const res = await page.request.post(`${baseUrl}/api/auth/signup`, {
+    data: {
+      email: `axe-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`,
+      displayName: 'Axe Checker',
+      password: 'a long enough passphrase',
+    },
+  });
+  if (res.status() !== 201) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
+}
+
+screens.push(
+  {
+    name: 'sign-in',
+    open: async (page, baseUrl) => new SignInPage(page, baseUrl).goto(),
+  },
+  {
+    name: 'sign-up',
+    open: async (page, baseUrl) => new SignUpPage(page, baseUrl).goto(),
+  },
+  {
+    name: 'account',
+    open: async (page, baseUrl) => {
+      await signUpThroughApi(page, baseUrl);
+      const account = new AccountPage(page, baseUrl);
+      await account.goto();
+      // The token shown once, and the list under it.
+      await account.createToken('Accessibility check');
+      await account.tokenRow('Accessibility check').waitFor();
+      await account.calendar.getByTestId('calendar-status').waitFor();
+    },
+  },
+  {
+    name: 'activity',
+    open: async (page, baseUrl) => {
+      await signUpThroughApi(page, baseUrl);
+      await new ActivityPage(page, baseUrl).goto();
+    },
+  },
+);
 
 describe.skipIf(!browserCheck.available)('accessibility and layout', () => {
   const app = useAppInBrowser();

@@ -4,10 +4,18 @@ import { useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { createQueryClient } from './api/queries';
 import { AppLayout } from './components/AppLayout';
+import { RequireAuth } from './components/auth/RequireAuth';
+import { AccountPage } from './pages/AccountPage';
+import { ActivityPage } from './pages/ActivityPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CertificationPage } from './pages/CertificationPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { ImportPage } from './pages/ImportPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { QuickCheckPage } from './pages/QuickCheckPage';
+import { RecordPage } from './pages/RecordPage';
+import { SignInPage } from './pages/SignInPage';
+import { SignUpPage } from './pages/SignUpPage';
 import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
@@ -22,6 +30,15 @@ export function App() {
               <Route path="certifications" element={<CatalogPage />} />
               <Route path="certifications/:id" element={<CertificationPage />} />
               <Route path="quick-check" element={<QuickCheckPage />} />
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route path="sign-up" element={<SignUpPage />} />
+              <Route element={<RequireAuth />}>
+                <Route path="account" element={<AccountPage />} />
+                <Route path="activity" element={<ActivityPage />} />
+                <Route path="dashboard" element={<DashboardPage />} />
+                <Route path="record" element={<RecordPage />} />
+                <Route path="record/import" element={<ImportPage />} />
+              </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

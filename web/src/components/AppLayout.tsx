@@ -1,14 +1,27 @@
 import { AppShell, Anchor, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconApi, IconCertificate, IconChecklist, IconHeartbeat } from '@tabler/icons-react';
+import {
+  IconApi,
+  IconCertificate,
+  IconChecklist,
+  IconFileText,
+  IconHeartbeat,
+  IconLayoutDashboard,
+} from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useCurrentUser } from '../api/auth';
+import { signInPath } from './auth/RequireAuth';
+import { RouteNotice } from './auth/RouteNotice';
+import { UserMenu } from './auth/UserMenu';
 
 interface NavItem {
   label: string;
   /** Omitted = not built yet ("coming soon"). */
   to?: string;
   icon?: React.ReactNode;
+  /** Only for a signed-in person; others are offered to sign in first. */
+  needsAccount?: boolean;
 }
 
 /** One navigation for the whole product (PRODUCT.md, "The app's shape"). */
@@ -26,8 +39,18 @@ const sections: Array<{ title: string; items: NavItem[] }> = [
     title: 'My path',
     items: [
       { label: 'Quick check', to: '/quick-check', icon: <IconChecklist size={18} aria-hidden /> },
-      { label: 'Dashboard' },
-      { label: 'My record' },
+      {
+        label: 'Dashboard',
+        to: '/dashboard',
+        icon: <IconLayoutDashboard size={18} aria-hidden />,
+        needsAccount: true,
+      },
+      {
+        label: 'My record',
+        to: '/record',
+        icon: <IconFileText size={18} aria-hidden />,
+        needsAccount: true,
+      },
       { label: 'Self-assessment' },
       { label: 'Plan' },
     ],
@@ -59,6 +82,7 @@ export function AppLayout() {
   const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const navHidden = phone && !opened;
   const location = useLocation();
+  const signedIn = useCurrentUser() !== null;
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -92,7 +116,14 @@ export function AppLayout() {
             aria-expanded={opened}
             aria-controls="main-navigation"
           />
-          <Anchor component={Link} to="/certifications" underline="never" c="inherit" onClick={close}>
+          <Anchor
+            component={Link}
+            to="/certifications"
+            underline="never"
+            c="inherit"
+            onClick={close}
+            style={{ minWidth: 0 }}
+          >
             <Group gap={8} wrap="nowrap">
               <IconHeartbeat size={26} color="var(--mantine-primary-color-filled)" aria-hidden />
               <Text component="span" fw={700} className="app-title" lh={1.2}>
@@ -100,6 +131,9 @@ export function AppLayout() {
               </Text>
             </Group>
           </Anchor>
+          <div style={{ marginLeft: 'auto', flexShrink: 0 }}>
+            <UserMenu onNavigate={close} />
+          </div>
         </Group>
       </AppShell.Header>
 
@@ -133,7 +167,21 @@ export function AppLayout() {
                     const active = item.to !== undefined && location.pathname.startsWith(item.to);
                     return (
                       <li key={item.label}>
-                        {item.to ? (
+                        {item.to && item.needsAccount && !signedIn ? (
+                          <NavLink
+                            component={Link}
+                            to={signInPath(item.to)}
+                            label={item.label}
+                            leftSection={item.icon}
+                            aria-label={`${item.label} (sign in first)`}
+                            rightSection={
+                              <Text component="span" fz={11} c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                                Sign in
+                              </Text>
+                            }
+                            onClick={close}
+                          />
+                        ) : item.to ? (
                           <NavLink
                             component={Link}
                             to={item.to}
@@ -164,6 +212,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
+        <RouteNotice />
         <Outlet />
       </AppShell.Main>
     </AppShell>

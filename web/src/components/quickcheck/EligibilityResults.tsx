@@ -141,37 +141,7 @@ function ResultCard({ result: r }: { result: CertificationResult }) {
       </Accordion.Control>
       <Accordion.Panel>
         <Stack gap="sm">
-          {r.pathways.map((p) => (
-            <Paper key={p.id} withBorder p="sm" radius="sm">
-              <Text fw={600} size="sm">
-                {p.label}:{' '}
-                {p.eligible
-                  ? 'met'
-                  : p.earliestEligible
-                    ? `met from ${longDateText(p.earliestEligible)}`
-                    : 'not met'}
-              </Text>
-              <List spacing={4} size="sm" mt={4} listStyleType="none" pl={0}>
-                {p.conditions.map((c, i) => (
-                  <List.Item
-                    key={c.id ?? i}
-                    icon={
-                      <ThemeIcon color={c.met ? 'green' : 'red'} size={18} radius="xl" aria-hidden>
-                        {c.met ? <IconCheck size={12} /> : <IconX size={12} />}
-                      </ThemeIcon>
-                    }
-                  >
-                    <VisuallyHidden>{c.met ? 'Met (✓): ' : 'Not met (✗): '}</VisuallyHidden>
-                    {c.explanation}
-                    {c.stage === 'certification' && ' (needed before the award)'}
-                  </List.Item>
-                ))}
-              </List>
-            </Paper>
-          ))}
-          {r.pathways.length === 0 && (
-            <Text size="sm">The catalog does not know this certification's rules yet.</Text>
-          )}
+          <PathwayList result={r} />
           <Text size="sm" c="dimmed">
             {r.notice}
           </Text>
@@ -181,5 +151,44 @@ function ResultCard({ result: r }: { result: CertificationResult }) {
         </Stack>
       </Accordion.Panel>
     </Accordion.Item>
+  );
+}
+
+/** Each pathway of a result with its conditions, met or not, in the engine's own words. */
+export function PathwayList({ result: r }: { result: CertificationResult }) {
+  return (
+    <>
+      {r.pathways.map((p) => (
+        <Paper key={p.id} withBorder p="sm" radius="sm">
+          <Text fw={600} size="sm">
+            {p.label}:{' '}
+            {p.eligible
+              ? 'met'
+              : p.earliestEligible
+                ? `met from ${longDateText(p.earliestEligible)}`
+                : 'not met'}
+          </Text>
+          <List spacing={4} size="sm" mt={4} listStyleType="none" pl={0}>
+            {p.conditions.map((c, i) => (
+              <List.Item
+                key={c.id ?? i}
+                icon={
+                  <ThemeIcon color={c.met ? 'green' : 'red'} size={18} radius="xl" aria-hidden>
+                    {c.met ? <IconCheck size={12} /> : <IconX size={12} />}
+                  </ThemeIcon>
+                }
+              >
+                <VisuallyHidden>{c.met ? 'Met (✓): ' : 'Not met (✗): '}</VisuallyHidden>
+                {c.explanation}
+                {c.stage === 'certification' && ' (needed before the award)'}
+              </List.Item>
+            ))}
+          </List>
+        </Paper>
+      ))}
+      {r.pathways.length === 0 && (
+        <Text size="sm">The catalog does not know this certification's rules yet.</Text>
+      )}
+    </>
   );
 }

@@ -1,25 +1,12 @@
-import {
-  Checkbox,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { Vocabulary } from '../../api/types';
 import { RepeatableList } from '../common/RepeatableList';
+import { DegreeFields, JobFields } from './ItemFields';
 import {
   credentialsFor,
-  educationLevelOptions,
   newDegree,
   newJob,
   newMembership,
-  updateDegree,
-  updateJob,
   updateMembership,
   type ProfileDraft,
 } from './profileMapping';
@@ -38,14 +25,6 @@ interface Props {
 export function fieldId(field: string): string {
   return `qc-${field.replaceAll('.', '-')}`;
 }
-
-/** Descriptions under the input, so that inputs side by side line up whether or not they have one. */
-const descriptionBelow: Array<'label' | 'input' | 'description' | 'error'> = [
-  'label',
-  'input',
-  'description',
-  'error',
-];
 
 function Section({
   id,
@@ -108,40 +87,11 @@ export function ProfileForm({ draft, onChange, vocabulary, credentialOptions, er
           onAdd={() => set('education', [...draft.education, newDegree()])}
           onRemove={(i) => removeAt('education', i)}
           renderItem={(d, i) => (
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <Select
-                label="Level"
-                data={educationLevelOptions}
-                value={d.level}
-                allowDeselect={false}
-                {...field(`education.${i}.level`)}
-                onChange={(v) => replace('education', i, (x) => updateDegree(x, { level: v ?? 'bachelor' }))}
-              />
-              <TextInput
-                label="Field of study"
-                placeholder="e.g. Nursing"
-                value={d.field}
-                maxLength={300}
-                {...field(`education.${i}.field`)}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  replace('education', i, (x) => updateDegree(x, { field: value }));
-                }}
-              />
-              <TextInput
-                type="month"
-                label="Completed (month)"
-                description="Leave empty if not finished"
-                inputWrapperOrder={descriptionBelow}
-                placeholder="YYYY-MM"
-                value={d.completed}
-                {...field(`education.${i}.completed`)}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  replace('education', i, (x) => updateDegree(x, { completed: value }));
-                }}
-              />
-            </SimpleGrid>
+            <DegreeFields
+              degree={d}
+              onChange={(update) => replace('education', i, update)}
+              field={(name) => field(`education.${i}.${name}`)}
+            />
           )}
         />
       </Section>
@@ -161,81 +111,12 @@ export function ProfileForm({ draft, onChange, vocabulary, credentialOptions, er
           onAdd={() => set('positions', [...draft.positions, newJob()])}
           onRemove={(i) => removeAt('positions', i)}
           renderItem={(p, i) => (
-            <Stack gap="sm">
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TextInput
-                  label="Job title"
-                  placeholder="e.g. Nurse Manager"
-                  required
-                  value={p.title}
-                  maxLength={300}
-                  {...field(`positions.${i}.title`)}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    replace('positions', i, (x) => updateJob(x, { title: value }));
-                  }}
-                />
-                <NumberInput
-                  label="Share of full time (FTE)"
-                  description="1 = full time, 0.5 = half time"
-                  inputWrapperOrder={descriptionBelow}
-                  min={0.05}
-                  max={1}
-                  step={0.1}
-                  decimalScale={2}
-                  value={p.fte}
-                  {...field(`positions.${i}.fte`)}
-                  onChange={(v) => replace('positions', i, (x) => updateJob(x, { fte: v }))}
-                />
-                <TextInput
-                  type="month"
-                  label="Started (month)"
-                  placeholder="YYYY-MM"
-                  required
-                  value={p.start}
-                  {...field(`positions.${i}.start`)}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    replace('positions', i, (x) => updateJob(x, { start: value }));
-                  }}
-                />
-                <Stack gap={6}>
-                  <TextInput
-                    type="month"
-                    label="Ended (month)"
-                    placeholder={p.current ? undefined : 'YYYY-MM'}
-                    value={p.current ? '' : p.end}
-                    disabled={p.current}
-                    required={!p.current}
-                    {...field(`positions.${i}.end`)}
-                    onChange={(e) => {
-                      const value = e.currentTarget.value;
-                      replace('positions', i, (x) => updateJob(x, { end: value }));
-                    }}
-                  />
-                  <Checkbox
-                    label="I still work here"
-                    checked={p.current}
-                    onChange={(e) => {
-                      const current = e.currentTarget.checked;
-                      replace('positions', i, (x) => updateJob(x, { current }));
-                    }}
-                  />
-                </Stack>
-              </SimpleGrid>
-              <Checkbox.Group
-                label="About this job"
-                description="Tick every statement that is true."
-                value={p.kinds}
-                onChange={(kinds) => replace('positions', i, (x) => updateJob(x, { kinds }))}
-              >
-                <Stack gap={8} mt="xs">
-                  {(vocabulary?.experienceKinds ?? []).map((k) => (
-                    <Checkbox key={k.id} value={k.id} label={k.question} />
-                  ))}
-                </Stack>
-              </Checkbox.Group>
-            </Stack>
+            <JobFields
+              job={p}
+              onChange={(update) => replace('positions', i, update)}
+              field={(name) => field(`positions.${i}.${name}`)}
+              vocabulary={vocabulary}
+            />
           )}
         />
       </Section>
