@@ -28,9 +28,9 @@ import { ImportPreviewView } from '../components/record/ImportPreviewView';
 import { recordLabels } from '../components/record/labels';
 import { SignInNeeded } from '../components/record/SignInNeeded';
 import { countText } from '../lib/format';
+import { readUploadText } from '../components/quickcheck/upload';
 
 /** Largest file read (the profile format's limit). */
-const MAX_FILE_BYTES = 1024 * 1024;
 
 interface Source {
   /** "quality-analyst.yaml", or "your quick check answers". */
@@ -103,20 +103,12 @@ export function ImportPage() {
     setFileError(null);
     resetFileInput.current?.();
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setFileError({
-        message: `${file.name} is ${file.size.toLocaleString('en-US')} bytes; a profile is at most 1 MB.`,
-        issues: [],
-      });
+    const read = await readUploadText(file);
+    if ('error' in read) {
+      setFileError(read.error);
       return;
     }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      setFileError({ message: `${file.name} could not be read.`, issues: [] });
-      return;
-    }
+    const { text } = read;
     const { loadProfileDocument } = await import('../components/quickcheck/profileFile');
     const result = loadProfileDocument(text, file.name);
     if ('error' in result) {

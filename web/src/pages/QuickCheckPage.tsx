@@ -17,6 +17,7 @@ import {
   type ProfileDraft,
 } from '../components/quickcheck/profileMapping';
 import { QueryError } from '../components/QueryState';
+import { readUploadText } from '../components/quickcheck/upload';
 
 /**
  * Field errors in red.9 (5.4:1 on white): Mantine's light-scheme error colour (red.6) is 3.3:1,
@@ -25,7 +26,6 @@ import { QueryError } from '../components/QueryState';
 const errorColour = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as React.CSSProperties;
 
 /** Largest file read (the profile format's limit). */
-const MAX_FILE_BYTES = 1024 * 1024;
 
 function issuesOf(error: Error): ValidationIssue[] {
   if (!(error instanceof ApiError) || typeof error.details !== 'object' || error.details === null) return [];
@@ -128,20 +128,12 @@ export function QuickCheckPage() {
     setFileMessage(null);
     resetFileInput.current?.();
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setFileError({
-        message: `${file.name} is ${file.size.toLocaleString('en-US')} bytes; a profile is at most 1 MB.`,
-        issues: [],
-      });
+    const read = await readUploadText(file);
+    if ('error' in read) {
+      setFileError(read.error);
       return;
     }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      setFileError({ message: `${file.name} could not be read.`, issues: [] });
-      return;
-    }
+    const { text } = read;
     const { loadProfileFile } = await import('../components/quickcheck/profileFile');
     const result = loadProfileFile(text, file.name);
     if ('error' in result) {
