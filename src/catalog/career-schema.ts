@@ -349,3 +349,24 @@ export const programSchema = z.strictObject({
   ...entryProvenance,
 });
 export type Program = z.infer<typeof programSchema>;
+
+/* ------------------------------------------------------------------ certification preparation */
+
+/** What preparing for one certification builds (our judgement from its exam's content areas). */
+export const certificationPrepEntrySchema = z.strictObject({
+  certification: certId,
+  competencies: z.array(id).min(1, 'map the exam to at least one competency'),
+  /** A typical study plan's length in months and hours per week (judgement). */
+  prepMonths: z.number().positive().max(36),
+  weeklyHours: z.number().positive().max(80),
+  note: text.optional(),
+});
+export type CertificationPrepEntry = z.infer<typeof certificationPrepEntrySchema>;
+
+export const certificationPrepSchema = z.strictObject({
+  verifiedAsOf: isoDate,
+  confidence: confidenceSchema,
+  note: text.optional(),
+  entries: z.array(certificationPrepEntrySchema),
+});
+export type CertificationPrep = z.infer<typeof certificationPrepSchema>;

@@ -19,9 +19,11 @@ import {
   type Vocabulary,
 } from './schema.js';
 import {
+  certificationPrepSchema,
   competencyFrameworkSchema,
   programSchema,
   roleSchema,
+  type CertificationPrep,
   type CompetencyFramework,
   type Program,
   type Role,
@@ -29,6 +31,7 @@ import {
 } from './career-schema.js';
 import {
   crossCheckCertification,
+  crossCheckCertificationPrep,
   crossCheckFramework,
   crossCheckProgram,
   crossCheckRole,
@@ -355,6 +358,7 @@ interface Career {
   roles: Role[];
   transitions: RoleTransition[];
   programs: Program[];
+  certificationPrep: CertificationPrep | null;
 }
 
 /**
@@ -428,8 +432,27 @@ async function loadCareer(
   for (const { value, push } of roleEntries) crossCheckRole(value, ids).forEach(push);
   for (const { value, push } of programEntries) crossCheckProgram(value, ids).forEach(push);
 
+  let certificationPrep: CertificationPrep | null = null;
+  const prepSrc = await readOptional<string | undefined>(
+    () => fs.readFile(path.join(dir, 'certification-prep.yaml')),
+    undefined,
+    rel('certification-prep.yaml'),
+    problems,
+  );
+  if (prepSrc !== undefined) {
+    hash.update('certification-prep.yaml').update(prepSrc);
+    const parsed = parseYamlFile(rel('certification-prep.yaml'), prepSrc, problems);
+    const prep = validate(parsed, certificationPrepSchema, problems, { flattenUnions: true });
+    if (prep) {
+      crossCheckCertificationPrep(prep, ids).forEach((p) =>
+        problems.push({ file: parsed.file, ...locate(parsed, p.path), path: formatPath(p.path), message: p.message }),
+      );
+      certificationPrep = prep;
+    }
+  }
+
   const roles = roleEntries.map((r) => r.value).sort((a, b) => a.id.localeCompare(b.id));
   const transitions: RoleTransition[] = roles.flatMap((r) => r.transitions.map((t) => ({ from: r.id, ...t })));
   const programs = programEntries.map((p) => p.value).sort((a, b) => a.id.localeCompare(b.id));
-  return { competencies, roles, transitions, programs };
+  return { competencies, roles, transitions, programs, certificationPrep };
 }

@@ -6,7 +6,7 @@
  * drop a fact.
  */
 import { z } from 'zod';
-import type { CompetencyFramework, Program, Role, RoleTransition } from './career-schema.js';
+import type { CertificationPrep, CompetencyFramework, Program, Role, RoleTransition } from './career-schema.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be an id (letters, digits, _ . -)');
@@ -555,4 +555,6 @@ export interface Catalog {
   transitions: readonly RoleTransition[];
   /** Training programs (`programs/<id>.yaml`), sorted by id; empty when the catalog has none. */
   programs: readonly Program[];
+  /** What preparing for each certification builds (`certification-prep.yaml`); null when absent. */
+  certificationPrep: CertificationPrep | null;
 }

@@ -3,7 +3,13 @@
  * the vocabulary (or be another certification), sources must be cited by id, rule periods must
  * not overlap. Returns problems with zod-style paths; the loader adds file and line.
  */
-import { competencyDomainIds, type CompetencyFramework, type Program, type Role } from './career-schema.js';
+import {
+  competencyDomainIds,
+  type CertificationPrep,
+  type CompetencyFramework,
+  type Program,
+  type Role,
+} from './career-schema.js';
 import type { CeCategoryRule, Certification, Condition, KindExpression, Vocabulary } from './schema.js';
 
 export interface Problem {
@@ -302,6 +308,23 @@ export function crossCheckRole(role: Role, ids: CareerIds): Problem[] {
     else problems.push(...unknownId(ids.roles, 'role', t.to, ['transitions', i, 'to']));
     if (targets.has(t.to)) problems.push({ path: ['transitions', i, 'to'], message: `transition to "${t.to}" is listed twice` });
     targets.add(t.to);
+  });
+  return problems;
+}
+
+/** Certification preparation: known certifications (once each) and competencies. */
+export function crossCheckCertificationPrep(prep: CertificationPrep, ids: CareerIds): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  prep.entries.forEach((e, i) => {
+    problems.push(...unknownId(ids.certifications, 'certification', e.certification, ['entries', i, 'certification']));
+    if (seen.has(e.certification)) {
+      problems.push({ path: ['entries', i, 'certification'], message: `"${e.certification}" is listed twice` });
+    }
+    seen.add(e.certification);
+    e.competencies.forEach((c, j) =>
+      problems.push(...unknownId(ids.competencies, 'competency', c, ['entries', i, 'competencies', j])),
+    );
   });
   return problems;
 }

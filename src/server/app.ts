@@ -22,6 +22,7 @@ import { accountRoutes } from './account/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authPlugin, type AuthRuntime } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
+import { careerRoutes } from './career/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { certificationRoutes } from './certifications/routes.js';
 import { competencyRoutes } from './competencies/routes.js';
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(roleRoutes(deps));
       await api.register(programRoutes(deps));
       await api.register(eligibilityRoutes(deps));
+      await api.register(careerRoutes(deps));
       await api.register(authRoutes(auth));
       await api.register(tokenRoutes(auth));
       await api.register(auditRoutes(auth));
