@@ -355,6 +355,8 @@ export type Program = z.infer<typeof programSchema>;
 /** What preparing for one certification builds (our judgement from its exam's content areas). */
 export const certificationPrepEntrySchema = z.strictObject({
   certification: certId,
+  /** Certifications a person takes one of (e.g. the Lean Six Sigma belts); at most one is recommended. */
+  group: id.optional(),
   competencies: z.array(id).min(1, 'map the exam to at least one competency'),
   /** A typical study plan's length in months and hours per week (judgement). */
   prepMonths: z.number().positive().max(36),

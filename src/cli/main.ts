@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../services/config.js';
 import { summarize } from '../services/catalog-service.js';
 import { appVersion } from '../services/version.js';
 import { migrateToLatest, openStorage, StorageError } from '../storage/db.js';
+import { registerCareerCommands } from './career.js';
 import { registerEligibilityCommand } from './eligibility.js';
 import { registerRenewalCommand } from './renewal.js';
 import { UsageError } from './errors.js';
@@ -138,6 +139,8 @@ export function buildProgram(
 
   registerRenewalCommand(program, out);
 
+  registerCareerCommands(program, out);
+
   return program;
 }
 
@@ -182,6 +185,11 @@ export async function run(
 // Run when executed as the entry point (bin/pathways.js imports this module).
 const isEntry = process.argv[1] && /(pathways(\.js)?|cli[\\/]main\.ts)$/.test(process.argv[1]);
 if (isEntry) {
+  // `pathways ... | head`: a closed pipe ends the output quietly instead of with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const code = await run(process.argv.slice(2));
   // `serve` keeps running; everything else exits with its code.
   if (code !== 0 || !process.argv.slice(2).includes('serve')) process.exitCode = code;

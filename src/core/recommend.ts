@@ -82,6 +82,8 @@ export interface CertificationOption {
   /** The day the person may sit the exam (as-of when eligible now); null when time alone will not do. */
   earliestEligible: string | null;
   held: boolean;
+  /** Certifications of one group are alternatives (the belts of Lean Six Sigma): at most one is picked. */
+  group?: string;
 }
 
 export interface RecommendInput {
@@ -197,6 +199,8 @@ interface Option {
   minEnd: number;
   depth: number;
   competencies: readonly string[];
+  /** At most one option per group; undefined = no group. */
+  group: string | undefined;
   excluded: ExclusionReason | null;
   detail: string;
 }
@@ -237,6 +241,7 @@ function programOption(p: Program, c: RecommendConstraints, asOfDay: number): Op
     minEnd: asOfDay,
     depth: formatDepth[p.format],
     competencies: p.competencies,
+    group: undefined,
     excluded: programExclusion(p, c, weeklyHours),
     detail,
   };
@@ -285,6 +290,7 @@ function certificationOption(o: CertificationOption, c: RecommendConstraints, as
     minEnd: o.earliestEligible === null ? asOfDay : Math.max(asOfDay, toDay(o.earliestEligible)),
     depth: 1,
     competencies: o.competencies,
+    group: o.group,
     excluded,
     detail: '',
   };
@@ -376,7 +382,20 @@ function better(p: Problem, a: Evaluated, b: Evaluated | null): boolean {
   return false;
 }
 
+/** Whether a set holds two options of one group. */
+function groupClash(p: Problem, set: readonly number[]): boolean {
+  const seen = new Set<string>();
+  for (const i of set) {
+    const g = p.options[i]!.group;
+    if (g === undefined) continue;
+    if (seen.has(g)) return true;
+    seen.add(g);
+  }
+  return false;
+}
+
 function evaluate(p: Problem, set: number[]): Evaluated | null {
+  if (groupClash(p, set)) return null;
   let cost = 0;
   const supplied = new Float64Array(p.gaps.length);
   for (const i of set) {
@@ -414,7 +433,8 @@ function exactSearch(p: Problem, candidates: number[]): Evaluated {
     const o = p.options[i]!;
     // With option i (if it fits the budget and the deadline).
     const newCost = cost + o.cost!;
-    if (p.budget === null || newCost <= p.budget + 1e-9) {
+    const clash = o.group !== undefined && set.some((j) => p.options[j]!.group === o.group);
+    if (!clash && (p.budget === null || newCost <= p.budget + 1e-9)) {
       set.push(i);
       if (p.finishDay === null || schedule(p, set).finish <= p.finishDay) {
         const gain = gainOf(p, i, supplied);
@@ -451,6 +471,7 @@ function greedySearch(p: Problem, candidates: number[]): Evaluated {
     for (const i of remaining) {
       const o = p.options[i]!;
       if (p.budget !== null && cost + o.cost! > p.budget + 1e-9) continue;
+      if (o.group !== undefined && chosen.some((j) => p.options[j]!.group === o.group)) continue;
       const gain = gainOf(p, i, supplied);
       if (gain <= 1e-9) continue;
       const ratio = gain / (resourceOf(p, o, refCost, refDays) + 1e-6);
@@ -690,7 +711,7 @@ export function recommend(input: RecommendInput): Recommendation {
     role: { id: input.role.id, title: input.role.title },
     constraints: c,
     method,
-    guarantee: guaranteeText(method, candidates.length, c),
+    guarantee: guaranteeText(method, candidates.length, c, groupClash(problem, candidates)),
     candidates: candidates.length,
     bound,
     picks,
@@ -706,12 +727,18 @@ export function recommend(input: RecommendInput): Recommendation {
   };
 }
 
-function guaranteeText(method: Recommendation['method'], n: number, c: RecommendConstraints): string {
+function guaranteeText(
+  method: Recommendation['method'],
+  n: number,
+  c: RecommendConstraints,
+  groups: boolean,
+): string {
   if (method === 'none') return 'No option fits your constraints and closes one of your gaps.';
   if (method === 'exact') {
     return `Exact: the best of every combination of the ${n} options that fit your constraints.`;
   }
-  const oneLimit = (c.budget !== undefined) !== (c.finishBy !== undefined);
+  // The a-priori factor holds for one knapsack constraint and no either-or groups.
+  const oneLimit = (c.budget !== undefined) !== (c.finishBy !== undefined) && !groups;
   return oneLimit
     ? `Greedy over ${n} options: guaranteed at least 31.6 % of the best possible (½(1 − 1/e), Khuller, Moss & Naor 1999); the bound below is for this input.`
     : `Greedy over ${n} options; the bound below says how close to the best possible this input's answer is.`;

@@ -91,8 +91,18 @@ export function gapsFor(catalog: Catalog, req: GapRequest): GapReport {
 
 /** The gap report of a profile: its newest rating per competency (profile@1 `assessments`). */
 export function gapsForProfile(catalog: Catalog, profile: Profile, role: string): GapReport {
+  assessmentIssues(catalog, profile);
   const { ratings, date } = latestRatings(profile.assessments);
   return gapsFor(catalog, { role, ratings, ...(date ? { assessedOn: date } : {}) });
+}
+
+/** A profile's self-assessments must rate known competencies: @throws CareerInputError naming each. */
+function assessmentIssues(catalog: Catalog, profile: Profile): void {
+  const framework = frameworkOf(catalog);
+  const issues = profile.assessments.flatMap((a, i) =>
+    ratingProblems(framework, a.ratings, `assessments[${i}].ratings`),
+  );
+  if (issues.length) throw new CareerInputError(issues);
 }
 
 /* ------------------------------------------------------------------ recommendations */
@@ -152,6 +162,7 @@ export function certificationOptions(
       competencies: entry.competencies,
       earliestEligible: verdict?.earliestEligible ?? null,
       held: held.has(cert.id.toLowerCase()),
+      ...(entry.group ? { group: entry.group } : {}),
     });
   }
   return options;
@@ -201,6 +212,7 @@ export function recommendForProfile(
   constraints: RecommendConstraints,
   asOf: string,
 ): Recommendation {
+  assessmentIssues(catalog, profile);
   const { ratings } = latestRatings(profile.assessments);
   const goals = profile.goals?.constraints;
   const merged: RecommendConstraints = {
