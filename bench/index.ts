@@ -58,5 +58,6 @@ await compare(
 );
 
 await (await import('./dashboard.js')).benchDashboard(catalog, storage);
+await (await import('./recommend.js')).benchRecommend(catalog);
 await app.close();
 await (await import('./eligibility.js')).benchEligibility(catalog);
