@@ -346,6 +346,20 @@ export const programSchema = z.strictObject({
   url: z.url({ message: 'must be a URL' }),
   /** True for an illustrative entry that is not a real, sourced offering. */
   example: z.boolean().optional(),
+  /**
+   * Who the program admits, when it is limited (physicians, registered nurses). A person fits
+   * when their record shows any of: a job in one of `roles`, one of `credentials` held, a degree
+   * in one of `degreeFields`. Recommendations leave out programs a person does not fit.
+   */
+  audience: z
+    .strictObject({
+      description: text,
+      roles: z.array(id).optional(),
+      credentials: z.array(certId).optional(),
+      degreeFields: z.array(certId).optional(),
+      ...provenance,
+    })
+    .optional(),
   ...entryProvenance,
 });
 export type Program = z.infer<typeof programSchema>;

@@ -345,6 +345,7 @@ export function crossCheckProgram(program: Program, ids: CareerIds): Problem[] {
       );
     });
   }
+  program.audience?.roles?.forEach((r, i) => problems.push(...unknownId(ids.roles, 'role', r, ['audience', 'roles', i])));
   if (program.example && program.confidence !== 'low') {
     problems.push({ path: ['confidence'], message: 'an example program must have confidence: low' });
   }

@@ -311,3 +311,22 @@ function bruteForce(programs: Program[], inp: RecommendInput): { points: number;
   }
   return best;
 }
+
+describe('recommend: audience', () => {
+  it('leaves out a program for physicians when the record does not show one, and says why', () => {
+    const programs = [
+      {
+        ...makeProgram({ id: 'for-doctors', competencies: ['a'], cost: 100 }),
+        audience: { description: 'physicians', roles: ['physician'] },
+      },
+      makeProgram({ id: 'open', competencies: ['a'], cost: 900 }),
+    ];
+    const outside = recommend(input(programs, { a: 4 }, {}, { outsideAudience: new Set(['for-doctors']) }));
+    expect(outside.picks.map((p) => p.id)).toEqual(['open']);
+    expect(outside.excluded.audience).toBe(1);
+    expect(outside.picks[0]!.alternatives[0]!.reason).toBe('for physicians; your record does not show that');
+    const inside = recommend(input(programs, { a: 4 }));
+    expect(inside.picks.map((p) => p.id)).toEqual(['for-doctors']);
+    expect(inside.picks[0]!.why).toContain('Admits physicians; your record shows you do.');
+  });
+});

@@ -95,6 +95,8 @@ export interface RecommendInput {
   constraints: RecommendConstraints;
   /** Whether the person has clinical experience (for the medical-literacy offer). */
   clinicalBackground: boolean;
+  /** Programs whose stated audience the person's record does not show (e.g. physicians only). */
+  outsideAudience?: ReadonlySet<string>;
   /** Largest candidate count solved exactly (default {@link EXACT_LIMIT}); tests lower it to test the greedy. */
   exactLimit?: number;
 }
@@ -102,6 +104,7 @@ export interface RecommendInput {
 export type ExclusionReason =
   | 'held'
   | 'example'
+  | 'audience'
   | 'not_online'
   | 'not_accredited'
   | 'weekly_hours'
@@ -205,7 +208,7 @@ interface Option {
   detail: string;
 }
 
-function programOption(p: Program, c: RecommendConstraints, asOfDay: number): Option {
+function programOption(p: Program, c: RecommendConstraints, asOfDay: number, outside: boolean): Option {
   let months: number | null = null;
   let weeklyHours: number | null = null;
   let detail = '';
@@ -242,8 +245,12 @@ function programOption(p: Program, c: RecommendConstraints, asOfDay: number): Op
     depth: formatDepth[p.format],
     competencies: p.competencies,
     group: undefined,
-    excluded: programExclusion(p, c, weeklyHours),
-    detail,
+    excluded: outside && !p.example ? 'audience' : programExclusion(p, c, weeklyHours),
+    detail: p.audience
+      ? detail
+        ? `${detail}; for ${p.audience.description}`
+        : `for ${p.audience.description}`
+      : detail,
   };
 }
 
@@ -578,6 +585,8 @@ function exclusionText(o: Option, c: RecommendConstraints, finishBy: string | un
       return 'you already hold it';
     case 'example':
       return 'an illustrative example, not a real offering';
+    case 'audience':
+      return `${o.detail.replace(/^.*; /, '')}; your record does not show that`;
     case 'not_online':
       return o.modality ? `not online (${o.modality.replace('_', ' ')})` : 'not known to be online';
     case 'not_accredited':
@@ -610,7 +619,9 @@ export function recommend(input: RecommendInput): Recommendation {
   const gapIndex = new Map(gaps.map((g, i) => [g.competency, i]));
 
   const all: Option[] = [
-    ...(include.has('programs') ? input.programs.map((p) => programOption(p, c, asOfDay)) : []),
+    ...(include.has('programs')
+      ? input.programs.map((p) => programOption(p, c, asOfDay, input.outsideAudience?.has(p.id) ?? false))
+      : []),
     ...(include.has('certifications')
       ? input.certifications.map((o) => certificationOption(o, c, asOfDay))
       : []),
@@ -778,7 +789,9 @@ function explainPicks(p: Problem, result: Evaluated, relevant: number[], c: Reco
         o.minEnd > p.asOfDay ? ` You can sit the exam from ${fromDay(o.minEnd)}.` : ' You are eligible now.';
       why.push(`Preparing for the exam builds these competencies.${eligible}`);
     }
-    if (o.detail) why.push(`Length: ${o.detail}.`);
+    const [length, audience] = o.detail.startsWith('for ') ? ['', o.detail] : o.detail.split('; ');
+    if (length) why.push(`Length: ${length}.`);
+    if (audience) why.push(`Admits ${audience.slice(4)}; your record shows you do.`);
     // Alternatives: other options working on the same gaps, and why they lost.
     const mine = new Set(p.covers[s.index]!);
     const rivals = relevant

@@ -6,7 +6,7 @@
 import type { CompetencyFramework, Program, Role } from '../catalog/career-schema.js';
 import type { Catalog } from '../catalog/schema.js';
 import { isValidDay } from '../core/dates.js';
-import { createScreener } from '../core/eligibility.js';
+import { createScreener, fieldMatches } from '../core/eligibility.js';
 import {
   analyzeGaps,
   latestRatings,
@@ -168,6 +168,25 @@ export function certificationOptions(
   return options;
 }
 
+/** Programs limited to an audience (physicians, nurses) that this person's record does not show. */
+export function outsideAudience(catalog: Catalog, profile: Profile): Set<string> {
+  const roles = new Set(profile.positions.map((p) => p.role).filter((r): r is string => r !== undefined));
+  const held = new Set(profile.credentials.map((c) => c.id.toLowerCase()));
+  const outside = new Set<string>();
+  for (const program of catalog.programs) {
+    const a = program.audience;
+    if (!a) continue;
+    const fits =
+      (a.roles ?? []).some((r) => roles.has(r)) ||
+      (a.credentials ?? []).some((c) => held.has(c.toLowerCase())) ||
+      (a.degreeFields ?? []).some((f) =>
+        profile.education.some((e) => fieldMatches(e.field, f, catalog.vocabulary)),
+      );
+    if (!fits) outside.add(program.id);
+  }
+  return outside;
+}
+
 /** Clinical work in the record: a job described as clinical, or a clinical licence held. */
 export function hasClinicalBackground(catalog: Catalog, profile: Profile): boolean {
   if (profile.positions.some((p) => p.kinds.includes('clinical'))) return true;
@@ -201,6 +220,7 @@ export function recommendFor(
     certifications: certificationOptions(catalog, profile, asOf),
     constraints: req.constraints ?? {},
     clinicalBackground: hasClinicalBackground(catalog, profile),
+    outsideAudience: outsideAudience(catalog, profile),
   });
 }
 
