@@ -106,3 +106,32 @@ describe('pathways programs compare', () => {
     noStack(run.stderr);
   });
 });
+
+describe('pathways plan', () => {
+  it('draws the dated plan as a timeline, every step with its reason', async () => {
+    const run = await pathways(['plan', analyst, '--to', 'director-of-quality', '--as-of', '2026-11-28']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      'From Quality Improvement Specialist to Director of Quality (as of 2026-11-28)',
+    );
+    expect(run.stdout).toMatch(/^Plan 1: reach Director of Quality on \d{4}-\d{2}-\d{2}/m);
+    expect(run.stdout).toContain('Path: qi-specialist → quality-manager → director-of-quality');
+    expect(run.stdout).toMatch(/\*{2,}\.+\s+Certified Professional in Healthcare Quality/);
+  });
+
+  it('a deadline in the past exits 2 naming the field', async () => {
+    const run = await pathways([
+      'plan',
+      analyst,
+      '--to',
+      'director-of-quality',
+      '--by',
+      '2020-01-01',
+      '--as-of',
+      '2026-11-28',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('constraints.finishBy: 2020-01-01 is not after 2026-11-28');
+    noStack(run.stderr);
+  });
+});

@@ -10,6 +10,8 @@ import { appVersion } from '../services/version.js';
 import { migrateToLatest, openStorage, StorageError } from '../storage/db.js';
 import { registerCareerCommands } from './career.js';
 import { registerEligibilityCommand } from './eligibility.js';
+import { registerPlanCommand } from './plan.js';
+import { registerFrameworkCommands } from './framework.js';
 import { registerRenewalCommand } from './renewal.js';
 import { UsageError } from './errors.js';
 import { printTable } from './table.js';
@@ -140,6 +142,10 @@ export function buildProgram(
   registerRenewalCommand(program, out);
 
   registerCareerCommands(program, out);
+
+  registerPlanCommand(program, out);
+
+  registerFrameworkCommands(program, out);
 
   return program;
 }

@@ -30,6 +30,7 @@ import { eligibilityRoutes } from './eligibility/routes.js';
 import { registerErrorHandling } from './errors.js';
 import { healthRoutes } from './health/routes.js';
 import { meRoutes } from './me/routes.js';
+import { planRoutes } from './plans/routes.js';
 import { programRoutes } from './programs/routes.js';
 import { roleRoutes } from './roles/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(programRoutes(deps));
       await api.register(eligibilityRoutes(deps));
       await api.register(careerRoutes(deps));
+      await api.register(planRoutes(deps));
       await api.register(authRoutes(auth));
       await api.register(tokenRoutes(auth));
       await api.register(auditRoutes(auth));

@@ -1,0 +1,46 @@
+/**
+ * POST /api/plan: a dated plan from the caller's current role to a target role. Open to everyone
+ * (a profile kept in the browser); a signed-in caller without a profile gets their record used.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PROFILE_FORMAT, profileSchema, type Profile } from '../../core/profile.js';
+import { localToday } from '../../services/eligibility-service.js';
+import { planFor } from '../../services/plan-service.js';
+import { ProfileError, validateProfile } from '../../services/profile-service.js';
+import { loadProfile } from '../../services/record-service.js';
+import type { AppDeps } from '../app.js';
+import { errorBodySchema } from '../errors.js';
+import { planBodySchema, planResultSchema } from './schema.js';
+
+export const planRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
+  async function routes(app) {
+    app.post(
+      '/plan',
+      {
+        schema: {
+          tags: ['career'],
+          summary: 'My dated path to a target role',
+          description:
+            'Up to three plans ranked by the date the target role is reached, then cost: role moves (not before the typical years), a degree when a role needs one, certifications dated on or after the eligibility engine’s date, programs from the recommender, renewals. When no plan meets the constraints, `blocked` says which constraint blocks and what relaxing it would give. See docs/planner.md.',
+          body: planBodySchema,
+          response: { 200: planResultSchema, 400: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const { profile: raw, ...rest } = request.body;
+        let profile: Profile;
+        if (raw !== undefined) {
+          try {
+            profile = validateProfile(deps.catalog, raw);
+          } catch (e) {
+            throw e instanceof ProfileError ? e.prefixed('profile') : e;
+          }
+        } else if (request.auth) {
+          profile = await loadProfile(deps.storage.db, request.auth.userId);
+        } else {
+          profile = profileSchema.parse({ format: PROFILE_FORMAT });
+        }
+        return planFor(deps.catalog, profile, rest, localToday());
+      },
+    );
+  };
