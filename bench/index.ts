@@ -59,5 +59,6 @@ await compare(
 
 await (await import('./dashboard.js')).benchDashboard(catalog, storage);
 await (await import('./recommend.js')).benchRecommend(catalog);
+await (await import('./plan.js')).benchPlan(catalog);
 await app.close();
 await (await import('./eligibility.js')).benchEligibility(catalog);

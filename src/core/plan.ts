@@ -137,136 +137,156 @@ function edgeYears(t: RoleTransition): number {
   return t.typicalYears === 'unknown' ? UNKNOWN_YEARS : t.typicalYears.min;
 }
 
+interface Edge {
+  to: number;
+  years: number;
+}
+
+/** The role graph with integer node indexes (sorted by id, so ties break by id). */
 interface Graph {
-  out: Map<string, RoleTransition[]>;
+  ids: string[];
+  index: Map<string, number>;
+  out: Edge[][];
 }
 
-function buildGraph(transitions: readonly RoleTransition[]): Graph {
-  const out = new Map<string, RoleTransition[]>();
-  for (const t of transitions) {
-    let list = out.get(t.from);
-    if (!list) out.set(t.from, (list = []));
-    list.push(t);
-  }
-  // Deterministic order whatever the catalog's.
-  for (const list of out.values()) list.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
-  return { out };
+const graphs = new WeakMap<readonly RoleTransition[], Graph>();
+
+/** Built once per transitions array (the catalog's is frozen, so this is once per catalog). */
+function graphOf(transitions: readonly RoleTransition[]): Graph {
+  let g = graphs.get(transitions);
+  if (g) return g;
+  const ids = [...new Set(transitions.flatMap((t) => [t.from, t.to]))].sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const out: Edge[][] = ids.map(() => []);
+  for (const t of transitions) out[index.get(t.from)!]!.push({ to: index.get(t.to)!, years: edgeYears(t) });
+  for (const list of out) list.sort((a, b) => a.to - b.to);
+  g = { ids, index, out };
+  graphs.set(transitions, g);
+  return g;
 }
 
-/** Dijkstra with a binary heap, avoiding `blockedNodes` and `blockedEdges` ("from>to"). */
+/** Dijkstra with a binary heap over node indexes, avoiding blocked nodes and edges. */
 function shortestPath(
   g: Graph,
-  from: string,
-  to: string,
-  blockedNodes: ReadonlySet<string>,
-  blockedEdges: ReadonlySet<string>,
-): { path: string[]; cost: number } | null {
-  const dist = new Map<string, number>([[from, 0]]);
-  const prev = new Map<string, string>();
-  const heap: Array<[number, string]> = [[0, from]];
-  const push = (item: [number, string]) => {
-    heap.push(item);
-    let i = heap.length - 1;
+  from: number,
+  to: number,
+  blockedNodes: Uint8Array,
+  blockedEdges: ReadonlySet<Edge>,
+): number[] | null {
+  const n = g.ids.length;
+  const dist = new Float64Array(n).fill(Infinity);
+  const prev = new Int32Array(n).fill(-1);
+  const done = new Uint8Array(n);
+  dist[from] = 0;
+  // Heap of node indexes keyed by (dist, index); stale entries are skipped when popped.
+  const heapNode: number[] = [from];
+  const heapDist: number[] = [0];
+  const less = (i: number, j: number) =>
+    heapDist[i]! < heapDist[j]! || (heapDist[i] === heapDist[j] && heapNode[i]! < heapNode[j]!);
+  const swap = (i: number, j: number) => {
+    [heapNode[i], heapNode[j]] = [heapNode[j]!, heapNode[i]!];
+    [heapDist[i], heapDist[j]] = [heapDist[j]!, heapDist[i]!];
+  };
+  const push = (node: number, d: number) => {
+    heapNode.push(node);
+    heapDist.push(d);
+    let i = heapNode.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (heap[p]![0] < item[0] || (heap[p]![0] === item[0] && heap[p]![1] <= item[1])) break;
-      heap[i] = heap[p]!;
+      if (!less(i, p)) break;
+      swap(i, p);
       i = p;
     }
-    heap[i] = item;
   };
-  const less = (a: [number, string], b: [number, string]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
-  const pop = (): [number, string] => {
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length) {
-      // Sift `last` down from the root.
+  const pop = () => {
+    const node = heapNode[0]!;
+    const d = heapDist[0]!;
+    const lastNode = heapNode.pop()!;
+    const lastDist = heapDist.pop()!;
+    if (heapNode.length) {
+      heapNode[0] = lastNode;
+      heapDist[0] = lastDist;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         const r = l + 1;
-        let m = -1;
-        let best = last;
-        if (l < heap.length && less(heap[l]!, best)) {
-          m = l;
-          best = heap[l]!;
-        }
-        if (r < heap.length && less(heap[r]!, best)) m = r;
-        if (m < 0) break;
-        heap[i] = heap[m]!;
+        let m = i;
+        if (l < heapNode.length && less(l, m)) m = l;
+        if (r < heapNode.length && less(r, m)) m = r;
+        if (m === i) break;
+        swap(i, m);
         i = m;
       }
-      heap[i] = last;
     }
-    return top;
+    return [node, d] as const;
   };
-  const done = new Set<string>();
-  while (heap.length) {
-    const [d, node] = pop();
-    if (done.has(node)) continue;
-    done.add(node);
+  while (heapNode.length) {
+    const [node, d] = pop();
+    if (done[node]) continue;
+    done[node] = 1;
     if (node === to) break;
-    for (const t of g.out.get(node) ?? []) {
-      if (blockedNodes.has(t.to) || blockedEdges.has(`${node}>${t.to}`)) continue;
-      const nd = d + edgeYears(t);
-      const old = dist.get(t.to);
-      if (old === undefined || nd < old - 1e-12) {
-        dist.set(t.to, nd);
-        prev.set(t.to, node);
-        push([nd, t.to]);
+    for (const e of g.out[node]!) {
+      if (blockedNodes[e.to] || blockedEdges.has(e)) continue;
+      const nd = d + e.years;
+      if (nd < dist[e.to]! - 1e-12) {
+        dist[e.to] = nd;
+        prev[e.to] = node;
+        push(e.to, nd);
       }
     }
   }
-  if (!done.has(to)) return null;
+  if (!done[to]) return null;
   const path = [to];
-  while (path[0] !== from) path.unshift(prev.get(path[0]!)!);
-  return { path, cost: dist.get(to)! };
+  while (path[0] !== from) path.unshift(prev[path[0]!]!);
+  return path;
 }
 
-/** Yen's k shortest simple paths. */
+/** Yen's k shortest simple paths (role ids), by typical years, then fewer moves, then ids. */
 export function kShortestPaths(
   transitions: readonly RoleTransition[],
   from: string,
   to: string,
   k: number,
 ): string[][] {
-  const g = buildGraph(transitions);
-  const costOf = (path: string[]) => {
+  const g = graphOf(transitions);
+  const s = g.index.get(from);
+  const t = g.index.get(to);
+  if (s === undefined || t === undefined) return [];
+  const edge = (a: number, b: number) => g.out[a]!.find((e) => e.to === b)!;
+  const costOf = (path: number[]) => {
     let c = 0;
-    for (let i = 0; i + 1 < path.length; i++)
-      c += edgeYears(g.out.get(path[i]!)!.find((t) => t.to === path[i + 1])!);
+    for (let i = 0; i + 1 < path.length; i++) c += edge(path[i]!, path[i + 1]!).years;
     return c;
   };
-  const first = shortestPath(g, from, to, new Set(), new Set());
+  const key = (p: number[]) => p.map((i) => g.ids[i]).join('>');
+  const first = shortestPath(g, s, t, new Uint8Array(g.ids.length), new Set());
   if (!first) return [];
-  const found: string[][] = [first.path];
-  const candidates: Array<{ path: string[]; cost: number }> = [];
-  const key = (p: string[]) => p.join('>');
-  const seen = new Set([key(first.path)]);
+  const found: number[][] = [first];
+  const candidates: Array<{ path: number[]; cost: number; key: string }> = [];
+  const seen = new Set([key(first)]);
   while (found.length < k) {
     const last = found[found.length - 1]!;
     for (let i = 0; i + 1 < last.length; i++) {
-      const spur = last[i]!;
       const root = last.slice(0, i + 1);
-      const blockedEdges = new Set<string>();
-      for (const p of found) {
-        if (p.length > i && key(p.slice(0, i + 1)) === key(root)) blockedEdges.add(`${p[i]}>${p[i + 1]}`);
-      }
-      const blockedNodes = new Set(root.slice(0, -1));
-      const spurPath = shortestPath(g, spur, to, blockedNodes, blockedEdges);
-      if (!spurPath) continue;
-      const total = [...root.slice(0, -1), ...spurPath.path];
-      if (seen.has(key(total))) continue;
-      seen.add(key(total));
-      candidates.push({ path: total, cost: costOf(total) });
+      const rootKey = key(root);
+      const blockedEdges = new Set<Edge>();
+      for (const p of found)
+        if (p.length > i + 1 && key(p.slice(0, i + 1)) === rootKey) blockedEdges.add(edge(p[i]!, p[i + 1]!));
+      const blockedNodes = new Uint8Array(g.ids.length);
+      for (const n of root.slice(0, -1)) blockedNodes[n] = 1;
+      const spur = shortestPath(g, last[i]!, t, blockedNodes, blockedEdges);
+      if (!spur) continue;
+      const total = [...root.slice(0, -1), ...spur];
+      const k2 = key(total);
+      if (seen.has(k2)) continue;
+      seen.add(k2);
+      candidates.push({ path: total, cost: costOf(total), key: k2 });
     }
     if (!candidates.length) break;
-    candidates.sort(
-      (a, b) => a.cost - b.cost || a.path.length - b.path.length || (key(a.path) < key(b.path) ? -1 : 1),
-    );
+    candidates.sort((a, b) => a.cost - b.cost || a.path.length - b.path.length || (a.key < b.key ? -1 : 1));
     found.push(candidates.shift()!.path);
   }
-  return found;
+  return found.map((p) => p.map((i) => g.ids[i]!));
 }
 
 /* ------------------------------------------------------------------ projected jobs */
@@ -337,6 +357,31 @@ const TYPICAL_DEGREE_MONTHS = 24;
 
 /* ------------------------------------------------------------------ simulation */
 
+/** Lookups built once per catalog array (catalog arrays are frozen). */
+const roleMaps = new WeakMap<readonly Role[], Map<string, Role>>();
+function rolesOf(catalog: PlanCatalog): Map<string, Role> {
+  let m = roleMaps.get(catalog.roles);
+  if (!m) roleMaps.set(catalog.roles, (m = new Map(catalog.roles.map((r) => [r.id, r]))));
+  return m;
+}
+const edgeMaps = new WeakMap<readonly RoleTransition[], Map<string, RoleTransition>>();
+function transitionOf(catalog: PlanCatalog, from: string, to: string): RoleTransition {
+  let m = edgeMaps.get(catalog.transitions);
+  if (!m)
+    edgeMaps.set(
+      catalog.transitions,
+      (m = new Map(catalog.transitions.map((t) => [`${t.from}>${t.to}`, t]))),
+    );
+  return m.get(`${from}>${to}`)!;
+}
+type PlanCertification = PlanCatalog['certifications'][number];
+const certMaps = new WeakMap<PlanCatalog['certifications'], Map<string, PlanCertification>>();
+function certificationOf(catalog: PlanCatalog, id: string): PlanCertification | undefined {
+  let m = certMaps.get(catalog.certifications);
+  if (!m) certMaps.set(catalog.certifications, (m = new Map(catalog.certifications.map((c) => [c.id, c]))));
+  return m.get(id);
+}
+
 const degreeName: Record<EducationLevel, string> = {
   high_school: 'high-school',
   associate: "associate's",
@@ -364,7 +409,7 @@ function certificationStep(
   option: CertificationOption | undefined,
   withDegree: boolean,
 ): PlanStep {
-  const name = input.catalog.certifications.find((c) => c.id === id)?.name ?? id;
+  const name = certificationOf(input.catalog, id)?.name ?? id;
   const asOfDay = dayOf(input.asOf);
   const prep = option?.prepMonths ?? 3;
   return {
@@ -460,6 +505,8 @@ function experienceMonths(profile: Profile, day: number): number {
 
 interface Simulated {
   plan: CareerPlan;
+  /** Fills the notes that need the explained evaluator; run for returned plans only. */
+  finish: () => void;
   degree: DegreeChoice | null;
   needsDegree: EducationLevel | null;
 }
@@ -476,9 +523,10 @@ function simulate(
 ): Simulated {
   const { profile, catalog, asOf } = input;
   const asOfDay = dayOf(asOf);
-  const roles = new Map(catalog.roles.map((r) => [r.id, r]));
+  const roles = rolesOf(catalog);
   const steps: PlanStep[] = [];
   const notes: string[] = [];
+  const lazy: Array<() => void> = [];
   const current = roles.get(path[0]!)!;
   const highest = highestLevel(profile);
   const currentJob = profile.positions.find((p) => p.role === current.id && !p.end);
@@ -568,7 +616,7 @@ function simulate(
   for (let i = 1; i < path.length; i++) {
     const from = roles.get(path[i - 1]!)!;
     const to = roles.get(path[i]!)!;
-    const edge = catalog.transitions.find((t) => t.from === from.id && t.to === to.id)!;
+    const edge = transitionOf(catalog, from.id, to.id);
     const years = edgeYears(edge);
     const reasons: string[] = [];
     const typicalDay = addMonths(roleStart, Math.round(years * 12));
@@ -652,13 +700,22 @@ function simulate(
           break;
         }
       }
-      const name = catalog.certifications.find((c) => c.id === id)?.name ?? id;
+      const name = certificationOf(catalog, id)?.name ?? id;
       if (eligible === null) {
-        const last = milestones[milestones.length - 1]!;
-        const why = input.missing?.(projected, fromDay(last), id);
-        notes.push(
-          `${name} (preferred for ${role.title}): this plan does not make you eligible by time alone${why ? `: ${why}` : ' (see the eligibility check)'}.`,
-        );
+        const last = fromDay(milestones[milestones.length - 1]!);
+        const snapshot: Profile = {
+          ...projected,
+          positions: [...projected.positions],
+          education: [...projected.education],
+        };
+        const at = notes.length;
+        notes.push('');
+        // Worded only for the plans that are returned: the explained evaluator is the costly part.
+        lazy.push(() => {
+          const why = input.missing?.(snapshot, last, id);
+          notes[at] =
+            `${name} (preferred for ${role.title}): this plan does not make you eligible by time alone${why ? `: ${why}` : ' (see the eligibility check)'}.`;
+        });
         continue;
       }
       const prep = option?.prepMonths ?? 3;
@@ -679,7 +736,7 @@ function simulate(
   }
   for (const step of certSteps) {
     steps.push(step);
-    const cycle = catalog.certifications.find((c) => c.id === step.ref)?.renewal?.cycleMonths;
+    const cycle = certificationOf(catalog, step.ref)?.renewal?.cycleMonths;
     const due = cycle ? addMonths(dayOf(step.end), cycle) : null;
     if (cycle && due !== null && due <= horizon) {
       steps.push({
@@ -801,6 +858,9 @@ function simulate(
       },
       notes,
     },
+    finish: () => {
+      for (const f of lazy.splice(0)) f();
+    },
     degree,
     needsDegree,
   };
@@ -832,7 +892,7 @@ function plansFor(
   c: PlanConstraints,
   paths: string[][],
 ): { feasible: Simulated[]; all: Simulated[] } {
-  const roles = new Map(input.catalog.roles.map((r) => [r.id, r]));
+  const roles = rolesOf(input.catalog);
   const have = highestLevel(input.profile);
   const all: Simulated[] = [];
   for (const path of paths) {
@@ -882,7 +942,7 @@ function plansFor(
 
 export function planCareer(input: PlanInput): PlanResult {
   validate(input);
-  const roles = new Map(input.catalog.roles.map((r) => [r.id, r]));
+  const roles = rolesOf(input.catalog);
   const from = roles.get(input.from)!;
   const to = roles.get(input.to)!;
   const paths = kShortestPaths(input.catalog.transitions, input.from, input.to, 4);
@@ -905,6 +965,7 @@ export function planCareer(input: PlanInput): PlanResult {
     const key = s.plan.steps.map((x) => `${x.id}@${x.start}`).join('|');
     if (seen.has(key)) continue;
     seen.add(key);
+    s.finish();
     unique.push(s.plan);
     if (unique.length >= (input.maxPlans ?? 3)) break;
   }

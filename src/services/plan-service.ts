@@ -9,7 +9,7 @@ import { createEvaluator, createScreener } from '../core/eligibility.js';
 import { analyzeGaps, latestRatings } from '../core/gaps.js';
 import { PlanError, planCareer, type PlanConstraints, type PlanResult } from '../core/plan.js';
 import type { Profile } from '../core/profile.js';
-import { recommend } from '../core/recommend.js';
+import { recommend, type Recommendation } from '../core/recommend.js';
 import { evaluateRenewals, renewalDeadlines } from '../core/renewal.js';
 import {
   CareerInputError,
@@ -134,6 +134,12 @@ export function planFor(catalog: Catalog, profile: Profile, req: PlanRequest, to
   const rated = Object.keys(ratings).length > 0 && target && catalog.competencies;
   const audience = outsideAudience(catalog, profile);
   const screen = screenerFor(catalog);
+  const recommendations = new Map<string, Recommendation>();
+  const memo = (key: string, make: () => Recommendation) => {
+    let r = recommendations.get(key);
+    if (!r) recommendations.set(key, (r = make()));
+    return r;
+  };
   try {
     return planCareer({
       asOf,
@@ -151,25 +157,28 @@ export function planFor(catalog: Catalog, profile: Profile, req: PlanRequest, to
         .map((e) => ({ date: e.date, title: e.title, ref: e.certification })),
       ...(rated
         ? {
+            // Plans that share a budget, deadline and start share their program picks.
             recommendPrograms: (limits) =>
-              recommend({
-                asOf: limits.startFrom,
-                role: target,
-                report: analyzeGaps(catalog.competencies!, target, ratings),
-                programs: catalog.programs.filter((p) => !planDegreeFormats.has(p.format)),
-                certifications: [],
-                constraints: {
-                  ...(limits.budget !== undefined ? { budget: limits.budget } : {}),
-                  ...(limits.finishBy ? { finishBy: limits.finishBy } : {}),
-                  ...(constraints.hoursPerWeek !== undefined
-                    ? { hoursPerWeek: constraints.hoursPerWeek }
-                    : {}),
-                  ...(constraints.onlineOnly ? { onlineOnly: true } : {}),
-                  include: ['programs'],
-                },
-                clinicalBackground: hasClinicalBackground(catalog, profile),
-                outsideAudience: audience,
-              }),
+              memo(`${limits.budget ?? ''}|${limits.finishBy ?? ''}|${limits.startFrom}`, () =>
+                recommend({
+                  asOf: limits.startFrom,
+                  role: target,
+                  report: analyzeGaps(catalog.competencies!, target, ratings),
+                  programs: catalog.programs.filter((p) => !planDegreeFormats.has(p.format)),
+                  certifications: [],
+                  constraints: {
+                    ...(limits.budget !== undefined ? { budget: limits.budget } : {}),
+                    ...(limits.finishBy ? { finishBy: limits.finishBy } : {}),
+                    ...(constraints.hoursPerWeek !== undefined
+                      ? { hoursPerWeek: constraints.hoursPerWeek }
+                      : {}),
+                    ...(constraints.onlineOnly ? { onlineOnly: true } : {}),
+                    include: ['programs'],
+                  },
+                  clinicalBackground: hasClinicalBackground(catalog, profile),
+                  outsideAudience: audience,
+                }),
+              ),
           }
         : {}),
     });
