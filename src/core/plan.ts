@@ -593,7 +593,7 @@ function simulate(
       end: fromDay(degreeEnd),
       costUsd: degree.cost,
       why:
-        `${degreeNeededBy(path, roles, degree.level)} usually asks for a ${degreeName[degree.level]} degree; your record's highest is ${highest ? degreeName[highest] : 'none'}.` +
+        `${degreeNeededBy(path, roles, degree.level)} usually asks for a ${degreeName[degree.level]} degree; ${highest ? `your record's highest is ${degreeName[highest]}` : 'your record lists no degree'}.` +
         (degree.program
           ? ''
           : ' No program for this level is in the catalog: the length is typical, the cost unknown.') +

@@ -30,6 +30,7 @@ import { eligibilityRoutes } from './eligibility/routes.js';
 import { registerErrorHandling } from './errors.js';
 import { healthRoutes } from './health/routes.js';
 import { meRoutes } from './me/routes.js';
+import { savedPlanRoutes } from './me-plans/routes.js';
 import { planRoutes } from './plans/routes.js';
 import { programRoutes } from './programs/routes.js';
 import { roleRoutes } from './roles/routes.js';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes(auth));
       await api.register(accountRoutes(auth));
       await api.register(meRoutes(deps));
+      await api.register(savedPlanRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -127,6 +127,24 @@ export interface PlannedExamsTable {
   created_at: string;
 }
 
+/** A saved career plan (the plan is recomputed from the record when opened). */
+export interface SavedPlansTable {
+  id: string;
+  user_id: string;
+  target_role: string;
+  from_role: string | null;
+  /** JSON of the plan constraints. */
+  constraints: string;
+  /** Which of the (up to three) alternative plans the person follows. */
+  choice: number;
+  /** JSON array of step ids marked done. */
+  done: string;
+  /** SHA-256 of the plan last shown, to say when re-planning changed it. */
+  last_digest: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   catalog_entries: CatalogEntriesTable;
@@ -139,4 +157,5 @@ export interface Database {
   learner_profiles: LearnerProfilesTable;
   record_items: RecordItemsTable;
   planned_exams: PlannedExamsTable;
+  saved_plans: SavedPlansTable;
 }

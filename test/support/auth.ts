@@ -133,6 +133,7 @@ export const perUserTables = [
   'learner_profiles',
   'record_items',
   'planned_exams',
+  'saved_plans',
   'sign_in_throttle',
 ] as const;
 
@@ -187,6 +188,21 @@ export async function seedLearnerRows(db: Kysely<Database>, userId: string, at: 
       date: '2027-05-01',
       note: null,
       created_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('saved_plans')
+    .values({
+      id: randomUUID(),
+      user_id: userId,
+      target_role: 'cno',
+      from_role: null,
+      constraints: '{}',
+      choice: 0,
+      done: '[]',
+      last_digest: null,
+      created_at: at,
+      updated_at: at,
     })
     .execute();
 }

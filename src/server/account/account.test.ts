@@ -78,6 +78,7 @@ describe('DELETE /api/account', () => {
       learner_profiles: 0,
       record_items: 0,
       planned_exams: 0,
+      saved_plans: 0,
       sign_in_throttle: 0,
     });
     const anonymous = await storage.db
