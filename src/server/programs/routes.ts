@@ -1,11 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { NotFoundError, ValidationError } from '../../services/errors.js';
+import { comparePrograms } from '../../services/career-service.js';
+import { NotFoundError, ValidationError, type Issue } from '../../services/errors.js';
 import type { AppDeps } from '../app.js';
 import { errorBodySchema } from '../errors.js';
-import { detailResponseSchema, idParamsSchema, listQuerySchema, listResponseSchema } from './schema.js';
-import { searchPrograms } from './search.js';
+import { gapSummary, recognitionOf } from './compare.js';
+import {
+  compareBodySchema,
+  compareResponseSchema,
+  detailResponseSchema,
+  idParamsSchema,
+  listQuerySchema,
+  listResponseSchema,
+} from './schema.js';
+import { programFacets, searchPrograms } from './search.js';
 
-/** Training programs: search with filters, and one program with its sources. */
+/** Training programs: search with filters and facet counts, one program with its sources, and a comparison. */
 export const programRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
   async function routes(app) {
     const certIds = new Map(deps.catalog.certifications.map((c) => [c.id.toUpperCase(), c.id]));
@@ -17,28 +26,70 @@ export const programRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       {
         schema: {
           tags: ['career'],
-          summary: 'Search programs by format, modality, accreditation, cost, length, CE and competency',
+          summary:
+            'Search programs by format, modality, accreditation, cost, length, CE, competency and features, with facet counts',
           querystring: listQuerySchema,
           response: { 200: listResponseSchema, 400: errorBodySchema },
         },
       },
       async (request) => {
         const query = request.query;
-        if (query.ceFor !== undefined && !certIds.has(query.ceFor.toUpperCase())) {
-          throw new ValidationError(`query parameter ceFor: unknown certification "${query.ceFor}"`, {
-            in: 'querystring',
-            issues: [{ path: 'ceFor', message: `unknown certification "${query.ceFor}"` }],
-            known: [...certIds.values()],
-          });
+        const issues: Issue[] = [];
+        for (const id of query.ceFor ?? []) {
+          if (!certIds.has(id.toUpperCase()))
+            issues.push({ path: 'ceFor', message: `unknown certification "${id}"` });
         }
-        if (query.competency !== undefined && !competencyIds.has(query.competency)) {
-          throw new ValidationError(`query parameter competency: unknown competency "${query.competency}"`, {
+        for (const id of query.competency ?? []) {
+          if (!competencyIds.has(id))
+            issues.push({ path: 'competency', message: `unknown competency "${id}"` });
+        }
+        const first = issues[0];
+        if (first) {
+          throw new ValidationError(`query parameter ${first.path}: ${first.message}`, {
             in: 'querystring',
-            issues: [{ path: 'competency', message: `unknown competency "${query.competency}"` }],
+            issues,
+            ...(first.path === 'ceFor' ? { known: [...certIds.values()] } : {}),
           });
         }
         const programs = searchPrograms(deps.catalog.programs, query);
-        return { catalogVersion: deps.catalog.version, total: programs.length, programs };
+        return {
+          catalogVersion: deps.catalog.version,
+          total: programs.length,
+          programs,
+          facets: programFacets(deps.catalog.programs, query),
+        };
+      },
+    );
+
+    app.post(
+      '/programs/compare',
+      {
+        schema: {
+          tags: ['career'],
+          summary:
+            'Compare 2 to 4 programs side by side; with role and ratings, how much of the gap each covers',
+          body: compareBodySchema,
+          response: { 200: compareResponseSchema, 400: errorBodySchema },
+        },
+      },
+      async (request) => {
+        const { ids, role, ratings } = request.body;
+        // With a role but no ratings there is no gap to measure: the role is still checked.
+        const result = comparePrograms(deps.catalog, {
+          ids,
+          ...(role !== undefined ? { role } : {}),
+          ...(ratings !== undefined || role !== undefined ? { ratings: ratings ?? {} } : {}),
+        });
+        const measured = ratings !== undefined && result.gaps !== null;
+        return {
+          catalogVersion: deps.catalog.version,
+          programs: result.programs.map((p) => ({
+            program: p.program,
+            coverage: measured ? p.coverage : null,
+            recognition: recognitionOf(p.program),
+          })),
+          gap: measured && result.gaps ? gapSummary(result.gaps) : null,
+        };
       },
     );
 

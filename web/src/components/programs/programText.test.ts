@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../../../test/support/catalog';
+import { programQueryFromParams, programQueryString, type ProgramQuery } from '../../api/programs';
+import {
+  accreditationText,
+  ceText,
+  comparePath,
+  costDetail,
+  costText,
+  durationText,
+  featureText,
+  includedFeatures,
+  modalityText,
+} from './programText';
+
+const catalog = await builtinCatalog();
+const program = (id: string) => catalog.programs.find((p) => p.id === id)!;
+
+describe('program facts as text', () => {
+  it('says Unknown for every unknown value, never blank or 0', () => {
+    const p = program('ihi-improvement-advisor');
+    expect(costText(p)).toBe('Unknown');
+    expect(costDetail(p)).toBeNull();
+    expect(ceText(p)).toBe('Unknown');
+    expect(featureText(p.capstone)).toBe('Unknown');
+    expect(featureText(p.mentorship)).toBe('Yes');
+    expect(includedFeatures(p)).toEqual(['Mentorship', 'Cohort']);
+    for (const q of catalog.programs) {
+      for (const text of [costText(q), durationText(q), ceText(q), accreditationText(q), modalityText(q)]) {
+        expect(text.trim(), q.id).not.toBe('');
+        expect(text, q.id).not.toMatch(/^0 /);
+      }
+    }
+  });
+
+  it('gives cost with its date, lengths in months or hours, and CE with its unit', () => {
+    const umn = program('umn-executive-mha');
+    expect(costText(umn)).toBe('$68,544');
+    expect(costDetail(umn)).toMatch(/^as of /);
+    expect(durationText(umn)).toBe('25 months');
+    expect(durationText(program('cprime-pmp-exam-prep'))).toBe('35 hours');
+    expect(ceText(program('ihi-open-school-basic-certificate'), (u) => `<${u}>`)).toMatch(/amount unknown/);
+    expect(ceText(program('example-postgraduate-diploma-health-management'))).toBe('None');
+    expect(accreditationText(program('slu-executive-mha'))).toBe('CAHME, CEPH, Institutional');
+  });
+});
+
+describe('program filters in the URL', () => {
+  it('round-trips every filter with readable commas', () => {
+    const query: ProgramQuery = {
+      q: 'quality care',
+      format: ['mha', 'mph'],
+      modality: ['online'],
+      online: true,
+      accreditation: ['CAHME', 'CEPH'],
+      accredited: true,
+      maxCost: 5000,
+      maxMonths: 12,
+      ceFor: ['PMP'],
+      competency: ['patient-safety', 'budgeting'],
+      features: ['capstone'],
+      includeExamples: false,
+      sort: 'cost',
+    };
+    const search = programQueryString(query);
+    expect(search).toBe(
+      '?q=quality+care&format=mha,mph&modality=online&accreditation=CAHME,CEPH&ceFor=PMP&competency=patient-safety,budgeting&features=capstone&online=true&accredited=true&maxCost=5000&maxMonths=12&includeExamples=false&sort=cost',
+    );
+    expect(programQueryFromParams(new URLSearchParams(search))).toEqual(query);
+  });
+
+  it('leaves out defaults and ignores values it cannot read', () => {
+    expect(programQueryString({ sort: 'name', includeExamples: true, format: [] })).toBe('');
+    expect(programQueryFromParams(new URLSearchParams('maxCost=cheap&sort=popular&online=yes'))).toEqual({});
+    expect(comparePath(['a', 'b'], 'director-of-quality')).toBe(
+      '/programs/compare?ids=a,b&role=director-of-quality',
+    );
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * How program facts read on screen. Unknown is always the word "Unknown" (never blank, never 0);
+ * a value that is our own reading says so.
+ */
+import type { Program, ProgramFeature } from '../../api/programs';
+import { formatUsd } from '../../lib/format';
+
+export const formatLabels: Record<Program['format'], string> = {
+  workshop: 'Workshop',
+  professional_certificate: 'Professional certificate',
+  graduate_certificate: 'Graduate certificate',
+  university_diploma: 'University diploma',
+  online_microcredential: 'Online course',
+  mha: 'MHA',
+  mba_healthcare: 'MBA (health care)',
+  mph: 'MPH',
+  msn_leadership: 'MSN (leadership)',
+  doctorate: 'Doctorate',
+  executive_education: 'Executive education',
+  fellowship_residency: 'Fellowship / residency',
+  practicum: 'Practicum / internship',
+};
+
+export const modalityLabels: Record<string, string> = {
+  online: 'Online',
+  blended: 'Blended',
+  in_person: 'In person',
+  unknown: 'Unknown',
+};
+
+export const accreditationLabels: Record<string, string> = {
+  CAHME: 'CAHME',
+  CEPH: 'CEPH',
+  CCNE: 'CCNE',
+  AACSB: 'AACSB',
+  institutional: 'Institutional',
+  none: 'None',
+  unknown: 'Unknown',
+};
+
+export const accreditationHelp: Record<string, string> = {
+  CAHME: 'CAHME: healthcare management programs',
+  CEPH: 'CEPH: public health programs',
+  CCNE: 'CCNE: nursing programs',
+  AACSB: 'AACSB: business schools',
+  institutional: 'Institutional: the university is accredited',
+  none: 'None stated',
+  unknown: 'Unknown',
+};
+
+export const featureLabels: Record<ProgramFeature, string> = {
+  capstone: 'Capstone',
+  practicum: 'Practicum',
+  mentorship: 'Mentorship',
+  cohort: 'Cohort',
+};
+export const featureIds = ['capstone', 'practicum', 'mentorship', 'cohort'] as const;
+
+export const UNKNOWN = 'Unknown';
+
+export function modalityText(p: Program): string {
+  return modalityLabels[p.modality] ?? p.modality;
+}
+
+export function accreditationText(p: Program): string {
+  if (p.accreditation === 'unknown') return UNKNOWN;
+  return p.accreditation.map((a) => accreditationLabels[a] ?? a).join(', ');
+}
+
+/** "$13,995", or "Unknown". */
+export function costText(p: Program): string {
+  return p.cost === 'unknown' ? UNKNOWN : formatUsd(p.cost.usd);
+}
+
+/** "as of 2025-05 · tuition only", or null when the cost is unknown. */
+export function costDetail(p: Program): string | null {
+  if (p.cost === 'unknown') return null;
+  return `as of ${p.cost.asOf} · ${p.cost.covers}${p.cost.judgement ? ' (our estimate)' : ''}`;
+}
+
+function plural(n: number, one: string): string {
+  const shown = Number.isInteger(n) ? String(n) : n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return `${shown} ${n === 1 ? one : `${one}s`}`;
+}
+
+/** "24 months", "35 hours", or "Unknown". */
+export function durationText(p: Program): string {
+  if (p.duration === 'unknown') return UNKNOWN;
+  if (p.duration.months !== undefined) return plural(p.duration.months, 'month');
+  return plural(p.duration.hours ?? 0, 'hour');
+}
+
+export function durationDetail(p: Program): string | null {
+  if (p.duration === 'unknown') return null;
+  const parts = [
+    p.duration.detail,
+    p.duration.judgement ? 'our reading of the provider’s description' : undefined,
+  ];
+  const text = parts.filter(Boolean).join(' · ');
+  return text || null;
+}
+
+/** CE in a few words: "Yes: 12 ACHE credits", "None", "Unknown". */
+export function ceText(p: Program, unitLabel: (id: string) => string = (id) => id): string {
+  if (p.ce === 'unknown') return UNKNOWN;
+  if (p.ce === 'none') return 'None';
+  return p.ce
+    .map((c) =>
+      c.amount === 'unknown' ? `${unitLabel(c.unit)} (amount unknown)` : `${c.amount} ${unitLabel(c.unit)}`,
+    )
+    .join('; ');
+}
+
+/** Certification ids that accept the program's CE. */
+export function ceAcceptedFor(p: Program): string[] {
+  return Array.isArray(p.ce) ? [...new Set(p.ce.flatMap((c) => c.acceptedFor))] : [];
+}
+
+export function featureText(v: boolean | 'unknown'): string {
+  return v === 'unknown' ? UNKNOWN : v ? 'Yes' : 'No';
+}
+
+/** The features stated as included, e.g. ["Capstone", "Cohort"]. */
+export function includedFeatures(p: Program): string[] {
+  return featureIds.filter((f) => p[f] === true).map((f) => featureLabels[f]);
+}
+
+/** Length in months for comparing (hours at 160 a month, as the API sorts), or undefined. */
+export function monthsOf(p: Program): number | undefined {
+  if (p.duration === 'unknown') return undefined;
+  return p.duration.months ?? (p.duration.hours ?? 0) / 160;
+}
+
+export function costOf(p: Program): number | undefined {
+  return p.cost === 'unknown' ? undefined : p.cost.usd;
+}
+
+/** The compare page's address for these program ids (and role). */
+export function comparePath(ids: readonly string[], role?: string | null): string {
+  const params = [`ids=${ids.map(encodeURIComponent).join(',')}`];
+  if (role) params.push(`role=${encodeURIComponent(role)}`);
+  return `/programs/compare?${params.join('&')}`;
+}
+
+export const MAX_COMPARE = 4;
