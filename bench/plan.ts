@@ -12,17 +12,7 @@ import { kShortestPaths } from '../src/core/plan.js';
 import { planFor } from '../src/services/plan-service.js';
 import { parseProfileText } from '../src/services/profile-service.js';
 import { compare } from './harness.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './profile-generator.js';
 
 /** The built-in catalog with its roles grown to `roleCount` and transitions to `transitionCount`. */
 export function bigCareerCatalog(
@@ -31,7 +21,7 @@ export function bigCareerCatalog(
   transitionCount: number,
   seed = 11,
 ): Catalog {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const roles: Role[] = [...catalog.roles];
   const certs = catalog.certifications.map((c) => c.id);

@@ -13,18 +13,7 @@ import { recommendForProfile } from '../src/services/career-service.js';
 import { parseProfileText } from '../src/services/profile-service.js';
 import { makeFramework, makeProgram, makeRole } from '../test/support/career.js';
 import { compare } from './harness.js';
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './profile-generator.js';
 
 const formats: Program['format'][] = [
   'workshop',
@@ -36,7 +25,7 @@ const formats: Program['format'][] = [
 ];
 
 export function syntheticRecommendation(programCount: number, competencyCount: number, seed = 7) {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const ids = Array.from({ length: competencyCount }, (_, i) => `c${String(i).padStart(3, '0')}`);
   const framework: CompetencyFramework = makeFramework(ids);
   const targets: Record<string, number> = {};

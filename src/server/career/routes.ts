@@ -4,13 +4,11 @@
  * in the browser); a signed-in caller who sends no profile gets their record used.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { profileSchema, PROFILE_FORMAT, type Profile } from '../../core/profile.js';
 import { gapsFor, recommendFor } from '../../services/career-service.js';
 import { localToday } from '../../services/eligibility-service.js';
-import { ProfileError, validateProfile } from '../../services/profile-service.js';
-import { loadProfile } from '../../services/record-service.js';
 import type { AppDeps } from '../app.js';
 import { errorBodySchema } from '../errors.js';
+import { profileOfRequest } from './profile.js';
 import { gapReportSchema, gapsBodySchema, recommendationSchema, recommendBodySchema } from './schema.js';
 
 export const careerRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -46,18 +44,7 @@ export const careerRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       },
       async (request) => {
         const { profile: raw, ...rest } = request.body;
-        let profile: Profile;
-        if (raw !== undefined) {
-          try {
-            profile = validateProfile(deps.catalog, raw);
-          } catch (e) {
-            throw e instanceof ProfileError ? e.prefixed('profile') : e;
-          }
-        } else if (request.auth) {
-          profile = await loadProfile(deps.storage.db, request.auth.userId);
-        } else {
-          profile = profileSchema.parse({ format: PROFILE_FORMAT });
-        }
+        const profile = await profileOfRequest(deps, request, raw);
         return recommendFor(deps.catalog, profile, rest, localToday());
       },
     );

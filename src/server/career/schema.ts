@@ -9,9 +9,7 @@ import {
   competencyTopicSchema,
   programFormatSchema,
 } from '../../catalog/career-schema.js';
-import { profileJsonSchema } from '../../services/profile-json-schema.js';
-
-const { $schema: _schema, $id: _id, ...profileDoc } = profileJsonSchema();
+import { optionalProfileField } from './profile.js';
 
 const roleId = z
   .string({ message: 'required: a role id such as director-of-quality' })
@@ -103,14 +101,9 @@ export const recommendBodySchema = z
   .strictObject({
     role: roleId,
     ratings,
-    profile: z
-      .unknown()
-      .optional()
-      .meta({
-        ...profileDoc,
-        description:
-          'Optional profile (hm-pathways/profile@1): held credentials, clinical background and eligibility for certifications. Signed in and omitted: your record is used.',
-      }),
+    profile: optionalProfileField(
+      'Optional profile (hm-pathways/profile@1): held credentials, clinical background and eligibility for certifications. Signed in and omitted: your record is used.',
+    ),
     constraints: constraintsSchema.optional(),
     asOf: date('The date to plan from, YYYY-MM-DD; default today').optional(),
   })

@@ -3,12 +3,10 @@
  * (a profile kept in the browser); a signed-in caller without a profile gets their record used.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PROFILE_FORMAT, profileSchema, type Profile } from '../../core/profile.js';
 import { localToday } from '../../services/eligibility-service.js';
 import { planFor } from '../../services/plan-service.js';
-import { ProfileError, validateProfile } from '../../services/profile-service.js';
-import { loadProfile } from '../../services/record-service.js';
 import type { AppDeps } from '../app.js';
+import { profileOfRequest } from '../career/profile.js';
 import { errorBodySchema } from '../errors.js';
 import { planBodySchema, planResultSchema } from './schema.js';
 
@@ -28,18 +26,7 @@ export const planRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       },
       async (request) => {
         const { profile: raw, ...rest } = request.body;
-        let profile: Profile;
-        if (raw !== undefined) {
-          try {
-            profile = validateProfile(deps.catalog, raw);
-          } catch (e) {
-            throw e instanceof ProfileError ? e.prefixed('profile') : e;
-          }
-        } else if (request.auth) {
-          profile = await loadProfile(deps.storage.db, request.auth.userId);
-        } else {
-          profile = profileSchema.parse({ format: PROFILE_FORMAT });
-        }
+        const profile = await profileOfRequest(deps, request, raw);
         return planFor(deps.catalog, profile, rest, localToday());
       },
     );

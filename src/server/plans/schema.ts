@@ -1,8 +1,6 @@
 /** Request and response schemas for POST /api/plan: the types, the validation and the OpenAPI document. */
 import { z } from 'zod';
-import { profileJsonSchema } from '../../services/profile-json-schema.js';
-
-const { $schema: _schema, $id: _id, ...profileDoc } = profileJsonSchema();
+import { optionalProfileField } from '../career/profile.js';
 
 const roleId = (what: string) => z.string({ message: 'must be a role id' }).max(100).describe(what);
 const date = (what: string) =>
@@ -28,14 +26,9 @@ export const planBodySchema = z
   .strictObject({
     to: roleId('The target role id (GET /api/roles)'),
     from: roleId('Your current role id; default: the role of your current job in the profile').optional(),
-    profile: z
-      .unknown()
-      .optional()
-      .meta({
-        ...profileDoc,
-        description:
-          'Optional profile (hm-pathways/profile@1). Signed in and omitted: your record is used. Its `goals` give default constraints.',
-      }),
+    profile: optionalProfileField(
+      'Optional profile (hm-pathways/profile@1). Signed in and omitted: your record is used. Its `goals` give default constraints.',
+    ),
     constraints: planConstraintsSchema.optional(),
     asOf: date('Plan from this date; default today').optional(),
   })
