@@ -16,15 +16,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconCalendarRepeat, IconSearch, IconSearchOff } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { useCatalog, useCertificationList } from '../api/queries';
 import type { CertificationQuery, CertificationSummary, SortKey, SortOrder, Vocabulary } from '../api/types';
 import { ConfidenceBadge, ConfidenceLegend } from '../components/ConfidenceBadge';
 import { QueryError } from '../components/QueryState';
 import { countText, formatDate, renewalText } from '../lib/format';
+import { useUrlFilters } from '../lib/useUrlFilters';
 
 const sortOptions: Array<{ value: `${SortKey}:${SortOrder}`; label: string }> = [
   { value: 'acronym:asc', label: 'Acronym (A to Z)' },
@@ -101,41 +102,15 @@ function searchOf(query: CertificationQuery): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-/** Marks the URL updates this page makes itself, so that only outside navigation resets the filters. */
-const ownUpdate = { fromFilters: true };
+const codec = {
+  fromSearch: (params: URLSearchParams) => filtersFromQuery(queryFromParams(params)),
+  toQuery: queryFromFilters,
+  toSearch: searchOf,
+};
 
 export function CatalogPage() {
   useDocumentTitle('Certifications · Healthcare Management Pathways');
-  const location = useLocation();
-  const navigate = useNavigate();
-
-  // The filters live in component state (so quick successive changes never race) and are mirrored
-  // into the URL, which restores them on load.
-  const [filters, setFilters] = useState(() =>
-    filtersFromQuery(queryFromParams(new URLSearchParams(location.search))),
-  );
-  const [seenKey, setSeenKey] = useState(location.key);
-  if (location.key !== seenKey) {
-    setSeenKey(location.key);
-    const state = location.state as typeof ownUpdate | null;
-    // A link to /certifications (the navigation, the logo) or the back button: take the URL's filters.
-    if (!state?.fromFilters)
-      setFilters(filtersFromQuery(queryFromParams(new URLSearchParams(location.search))));
-  }
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>
-    setFilters((f) => ({ ...f, [key]: value }));
-
-  // Search as you type: the box updates at once, the query once typing pauses (clearing is immediate).
-  const [debouncedText] = useDebouncedValue(filters.text, 250);
-  const effectiveText = filters.text.trim() === '' ? '' : debouncedText;
-  const query = useMemo(() => queryFromFilters(filters, effectiveText), [filters, effectiveText]);
-  const search = searchOf(query);
-
-  useEffect(() => {
-    if (search !== location.search) {
-      void navigate({ pathname: location.pathname, search }, { replace: true, state: ownUpdate });
-    }
-  }, [search, location.search, location.pathname, navigate]);
+  const { filters, setFilters, set, query } = useUrlFilters(codec);
 
   const clearFilters = () => setFilters(filtersFromQuery({}));
 

@@ -19,10 +19,9 @@ import {
   Title,
   type ComboboxItem,
 } from '@mantine/core';
-import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconAdjustments, IconSearch, IconSearchOff } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useMemo, useState } from 'react';
 import { useCatalog } from '../api/queries';
 import {
   programQueryFromParams,
@@ -48,6 +47,7 @@ import {
 } from '../components/programs/programText';
 import { useCompareSelection } from '../components/programs/selection';
 import { countText } from '../lib/format';
+import { useUrlFilters } from '../lib/useUrlFilters';
 
 const sortOptions: Array<{ value: ProgramSort; label: string }> = [
   { value: 'name', label: 'Name (A to Z)' },
@@ -107,9 +107,6 @@ function queryFromFilters(f: Filters, text: string): ProgramQuery {
   return q;
 }
 
-/** Marks the URL updates this page makes itself, so that only outside navigation resets the filters. */
-const ownUpdate = { fromFilters: true };
-
 /** Options with how many programs each would give, e.g. "MHA" with 12. */
 function withCounts(
   entries: Array<[string, string]>,
@@ -137,34 +134,15 @@ function renderCounted({ option }: { option: ComboboxItem & { count?: number } }
 const asNumber = (v: string | number): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
 
+const codec = {
+  fromSearch: (params: URLSearchParams) => filtersFromQuery(programQueryFromParams(params)),
+  toQuery: queryFromFilters,
+  toSearch: programQueryString,
+};
+
 export function ProgramsPage() {
   useDocumentTitle('Programs · Healthcare Management Pathways');
-  const location = useLocation();
-  const navigate = useNavigate();
-
-  const [filters, setFilters] = useState(() =>
-    filtersFromQuery(programQueryFromParams(new URLSearchParams(location.search))),
-  );
-  const [seenKey, setSeenKey] = useState(location.key);
-  if (location.key !== seenKey) {
-    setSeenKey(location.key);
-    const state = location.state as typeof ownUpdate | null;
-    if (!state?.fromFilters)
-      setFilters(filtersFromQuery(programQueryFromParams(new URLSearchParams(location.search))));
-  }
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>
-    setFilters((f) => ({ ...f, [key]: value }));
-
-  const [debouncedText] = useDebouncedValue(filters.text, 250);
-  const effectiveText = filters.text.trim() === '' ? '' : debouncedText;
-  const query = useMemo(() => queryFromFilters(filters, effectiveText), [filters, effectiveText]);
-  const search = programQueryString(query);
-
-  useEffect(() => {
-    if (search !== location.search) {
-      void navigate({ pathname: location.pathname, search }, { replace: true, state: ownUpdate });
-    }
-  }, [search, location.search, location.pathname, navigate]);
+  const { filters, setFilters, set, query } = useUrlFilters(codec);
 
   const moreActive =
     (filters.maxCost !== undefined ? 1 : 0) +
@@ -200,6 +178,7 @@ export function ProgramsPage() {
       .sort((a, b) => a.label.localeCompare(b.label));
   }, [all.data, competencies.data, filters.competency]);
 
+  const search = programQueryString(query);
   const hasFilters = search !== '' && search !== `?sort=${filters.sort}`;
   const clearFilters = () => setFilters((f) => ({ ...filtersFromQuery({}), sort: f.sort }));
 
