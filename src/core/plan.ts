@@ -529,7 +529,13 @@ function simulate(
   const lazy: Array<() => void> = [];
   const current = roles.get(path[0]!)!;
   const highest = highestLevel(profile);
-  const currentJob = profile.positions.find((p) => p.role === current.id && !p.end);
+  // The job in this role; else the current job without a role (the person said where they are).
+  const named = profile.positions.find((p) => p.role === current.id && !p.end);
+  const currentJob =
+    named ??
+    profile.positions
+      .filter((p) => !p.role && !p.end && p.start <= asOf)
+      .sort((a, b) => (a.start < b.start ? 1 : -1))[0];
   let roleStart = currentJob ? startDay(currentJob.start) : asOfDay;
   steps.push({
     id: `start:${current.id}`,
@@ -540,7 +546,7 @@ function simulate(
     end: asOf,
     costUsd: null,
     why: currentJob
-      ? `Your current job (since ${currentJob.start}).`
+      ? `Your current job${named ? '' : ` (${currentJob.title})`}, since ${currentJob.start}.`
       : 'Where you start (no job in your record names this role, so its time starts today).',
   });
 

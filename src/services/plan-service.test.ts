@@ -131,6 +131,18 @@ describe('worked examples', () => {
     certificationsOnOrAfterEligibility(manager, best);
   });
 
+  it('a nurse manager → Director of Quality crosses families after a master’s degree', async () => {
+    const nurse = await example('nurse-manager.yaml');
+    const r = planFor(catalog, nurse, { from: 'nurse-manager', to: 'director-of-quality' }, AS_OF);
+    const best = r.plans[0]!;
+    expect(best.path).toEqual(['nurse-manager', 'director-of-quality']);
+    // The current job (no role named in the record) counts as the nurse-manager years.
+    expect(best.steps[0]!.why).toMatch(/^Your current job \(.+\), since \d{4}-\d{2}/);
+    const degree = best.steps.find((s) => s.kind === 'degree')!;
+    expect(best.reached >= degree.end).toBe(true);
+    certificationsOnOrAfterEligibility(nurse, best);
+  });
+
   it('a deadline no plan meets says so and what the fastest plan gives', async () => {
     const analyst = await example('quality-analyst.yaml');
     const r = planFor(
