@@ -9,11 +9,16 @@ import { AccountPage } from './pages/AccountPage';
 import { ActivityPage } from './pages/ActivityPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { CertificationPage } from './pages/CertificationPage';
+import { CompetencyFrameworkPage } from './pages/CompetencyFrameworkPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ImportPage } from './pages/ImportPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ProgramComparePage } from './pages/ProgramComparePage';
+import { ProgramPage } from './pages/ProgramPage';
+import { ProgramsPage } from './pages/ProgramsPage';
 import { QuickCheckPage } from './pages/QuickCheckPage';
 import { RecordPage } from './pages/RecordPage';
+import { SelfAssessmentPage } from './pages/SelfAssessmentPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { cssVariablesResolver, theme } from './theme';
@@ -29,7 +34,12 @@ export function App() {
               <Route index element={<Navigate to="/certifications" replace />} />
               <Route path="certifications" element={<CatalogPage />} />
               <Route path="certifications/:id" element={<CertificationPage />} />
+              <Route path="programs" element={<ProgramsPage />} />
+              <Route path="programs/compare" element={<ProgramComparePage />} />
+              <Route path="programs/:id" element={<ProgramPage />} />
+              <Route path="competencies" element={<CompetencyFrameworkPage />} />
               <Route path="quick-check" element={<QuickCheckPage />} />
+              <Route path="self-assessment" element={<SelfAssessmentPage />} />
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="sign-up" element={<SignUpPage />} />
               <Route element={<RequireAuth />}>

@@ -7,6 +7,9 @@ import {
   IconFileText,
   IconHeartbeat,
   IconLayoutDashboard,
+  IconListTree,
+  IconRadar,
+  IconSchool,
 } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -30,9 +33,9 @@ const sections: Array<{ title: string; items: NavItem[] }> = [
     title: 'Explore',
     items: [
       { label: 'Certifications', to: '/certifications', icon: <IconCertificate size={18} aria-hidden /> },
-      { label: 'Programs' },
+      { label: 'Programs', to: '/programs', icon: <IconSchool size={18} aria-hidden /> },
       { label: 'Roles & career map' },
-      { label: 'Competency framework' },
+      { label: 'Competency framework', to: '/competencies', icon: <IconListTree size={18} aria-hidden /> },
     ],
   },
   {
@@ -51,7 +54,7 @@ const sections: Array<{ title: string; items: NavItem[] }> = [
         icon: <IconFileText size={18} aria-hidden />,
         needsAccount: true,
       },
-      { label: 'Self-assessment' },
+      { label: 'Self-assessment', to: '/self-assessment', icon: <IconRadar size={18} aria-hidden /> },
       { label: 'Plan' },
     ],
   },
