@@ -13,6 +13,8 @@ import { CompetencyFrameworkPage } from './pages/CompetencyFrameworkPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ImportPage } from './pages/ImportPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PlanPage } from './pages/PlanPage';
+import { PlanPrintPage } from './pages/PlanPrintPage';
 import { ProgramComparePage } from './pages/ProgramComparePage';
 import { ProgramPage } from './pages/ProgramPage';
 import { ProgramsPage } from './pages/ProgramsPage';
@@ -30,6 +32,7 @@ export function App() {
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <BrowserRouter>
           <Routes>
+            <Route path="plan/print" element={<PlanPrintPage />} />
             <Route element={<AppLayout />}>
               <Route index element={<Navigate to="/certifications" replace />} />
               <Route path="certifications" element={<CatalogPage />} />
@@ -40,6 +43,7 @@ export function App() {
               <Route path="competencies" element={<CompetencyFrameworkPage />} />
               <Route path="quick-check" element={<QuickCheckPage />} />
               <Route path="self-assessment" element={<SelfAssessmentPage />} />
+              <Route path="plan" element={<PlanPage />} />
               <Route path="sign-in" element={<SignInPage />} />
               <Route path="sign-up" element={<SignUpPage />} />
               <Route element={<RequireAuth />}>

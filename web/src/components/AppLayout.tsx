@@ -9,6 +9,7 @@ import {
   IconLayoutDashboard,
   IconListTree,
   IconRadar,
+  IconRoute,
   IconSchool,
 } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
@@ -55,7 +56,7 @@ const sections: Array<{ title: string; items: NavItem[] }> = [
         needsAccount: true,
       },
       { label: 'Self-assessment', to: '/self-assessment', icon: <IconRadar size={18} aria-hidden /> },
-      { label: 'Plan' },
+      { label: 'Plan', to: '/plan', icon: <IconRoute size={18} aria-hidden /> },
     ],
   },
   { title: 'Team', items: [{ label: 'Team overview' }] },

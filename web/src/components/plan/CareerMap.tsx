@@ -1,0 +1,208 @@
+import { Box, List, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import { layoutMap, NODE_H, NODE_W, type MapRole, type MapTransition } from './mapLayout';
+
+const ACCENT = 'var(--mantine-primary-color-filled)';
+
+/**
+ * The career map: every role in columns by family and rows by level, the typical moves as lines
+ * (typical years on hover), the current and target roles highlighted and the chosen plan's path
+ * drawn thick in the accent colour. A text list of the path follows the picture.
+ */
+export function CareerMap({
+  roles,
+  transitions,
+  path,
+  fromId,
+  toId,
+}: {
+  roles: readonly MapRole[];
+  transitions: readonly MapTransition[] | null;
+  path: readonly string[];
+  fromId: string;
+  toId: string;
+}) {
+  const id = useId().replace(/:/g, '');
+  const layout = useMemo(() => layoutMap(roles, transitions ?? [], path), [roles, transitions, path]);
+  const titleOf = (rid: string) => roles.find((r) => r.id === rid)?.title ?? rid;
+  const onPath = new Set(path);
+  const pathText = path.map(titleOf).join(' → ');
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // A map wider than the screen opens on the plan's path, not on the first family (once per path:
+  // ticking a step must not move the map under the person's hand).
+  const pathXs = layout.nodes
+    .filter((n) => onPath.has(n.id))
+    .map((n) => n.x)
+    .join(',');
+  useEffect(() => {
+    const box = scroller.current;
+    const xs = pathXs ? pathXs.split(',').map(Number) : [];
+    if (!box || xs.length === 0 || box.scrollWidth <= box.clientWidth) return;
+    if (Math.max(...xs) + NODE_W + 8 <= box.clientWidth) return;
+    const middle = (Math.min(...xs) + Math.max(...xs) + NODE_W) / 2;
+    box.scrollLeft = Math.max(0, middle - box.clientWidth / 2);
+  }, [pathXs]);
+
+  const edgeOf = (edge: (typeof layout.edges)[number]) => (
+    <g key={`${edge.from}>${edge.to}`} data-on-path={edge.onPath || undefined} className="plan-map-edge">
+      <title>{edge.label}</title>
+      <path d={edge.d} fill="none" stroke="transparent" strokeWidth={10} />
+      <path
+        d={edge.d}
+        fill="none"
+        stroke={edge.onPath ? ACCENT : '#adb5bd'}
+        strokeWidth={edge.onPath ? 4 : 1.2}
+        markerEnd={edge.onPath ? `url(#${id}-arrow)` : undefined}
+        data-testid={edge.onPath ? 'map-path-edge' : undefined}
+      />
+    </g>
+  );
+
+  const nodeOf = (node: (typeof layout.nodes)[number]) => {
+    const isEnd = node.id === fromId || node.id === toId;
+    const inPath = onPath.has(node.id);
+    const what = node.id === fromId ? ' (your current role)' : node.id === toId ? ' (your target)' : '';
+    return (
+      <g
+        key={node.id}
+        data-role={node.id}
+        data-highlight={isEnd ? 'end' : inPath ? 'path' : undefined}
+        data-testid="map-role"
+      >
+        <title>
+          {node.title}
+          {what}
+        </title>
+        <rect
+          x={node.x}
+          y={node.y}
+          width={NODE_W}
+          height={NODE_H}
+          rx={6}
+          fill={isEnd ? ACCENT : inPath ? 'var(--mantine-color-indigo-0)' : '#ffffff'}
+          stroke={isEnd || inPath ? ACCENT : '#868e96'}
+          strokeWidth={isEnd || inPath ? 2 : 1}
+        />
+        <text
+          x={node.x + NODE_W / 2}
+          y={node.y + NODE_H / 2 + (node.lines.length === 1 ? 4 : -2)}
+          textAnchor="middle"
+          fontSize={11}
+          fontWeight={isEnd || inPath ? 700 : 400}
+          fill={isEnd ? '#ffffff' : '#212529'}
+        >
+          {node.lines.map((line, i) => (
+            <tspan key={i} x={node.x + NODE_W / 2} dy={i === 0 ? 0 : 13}>
+              {line}
+            </tspan>
+          ))}
+        </text>
+      </g>
+    );
+  };
+
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={`${id}-heading`} data-testid="career-map">
+      <Title order={2} fz="h3" id={`${id}-heading`}>
+        Career map
+      </Title>
+      <Text size="sm" c="dimmed">
+        Roles by family (columns) and level (rows). The thick line is this plan&apos;s path; hover a line for
+        the typical years of a move.
+      </Text>
+      <Box
+        ref={scroller}
+        className="plan-map-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Career map (scrolls sideways)"
+        style={{ overflowX: 'auto', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
+      >
+        <svg
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          width={layout.width}
+          height={layout.height}
+          role="img"
+          aria-labelledby={`${id}-title ${id}-desc`}
+          style={{ display: 'block', maxWidth: 'none', fontFamily: 'inherit' }}
+          data-testid="career-map-svg"
+        >
+          <title id={`${id}-title`}>
+            Career map from {titleOf(fromId)} to {titleOf(toId)}
+          </title>
+          <desc id={`${id}-desc`}>
+            {layout.nodes.length} roles in columns by family and rows by level, with the typical moves between
+            them. This plan&apos;s path: {pathText || 'none'}.
+          </desc>
+          <defs>
+            <marker
+              id={`${id}-arrow`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerUnits="userSpaceOnUse"
+              markerWidth="12"
+              markerHeight="12"
+              orient="auto-start-reverse"
+            >
+              <path d="M 0 0 L 10 5 L 0 10 z" fill={ACCENT} />
+            </marker>
+          </defs>
+          {layout.rows.map((row, i) => (
+            <g key={row.level}>
+              {i % 2 === 0 && (
+                <rect
+                  x={0}
+                  y={row.y}
+                  width={layout.width}
+                  height={row.height}
+                  fill="var(--mantine-color-gray-0)"
+                />
+              )}
+              <text x={8} y={row.y + row.height / 2 + 4} fontSize={12} fontWeight={700} fill="#343a40">
+                {row.label}
+              </text>
+            </g>
+          ))}
+          {layout.columns.map((column) => (
+            <text
+              key={column.family}
+              x={column.x}
+              y={22}
+              fontSize={12}
+              fontWeight={700}
+              textAnchor="middle"
+              fill="#343a40"
+            >
+              {column.label}
+            </text>
+          ))}
+          {/* Other moves and roles first; the path's moves over them, its roles on top. */}
+          {layout.edges.filter((e) => !e.onPath).map(edgeOf)}
+          {layout.nodes.filter((n) => !onPath.has(n.id)).map(nodeOf)}
+          {layout.edges.filter((e) => e.onPath).map(edgeOf)}
+          {layout.nodes.filter((n) => onPath.has(n.id)).map(nodeOf)}
+        </svg>
+      </Box>
+      {transitions === null && (
+        <Text size="sm" c="dimmed" role="status">
+          Loading the moves between roles…
+        </Text>
+      )}
+      <div>
+        <Text fw={700} size="sm" id={`${id}-path`}>
+          The path, step by step
+        </Text>
+        <List type="ordered" size="sm" aria-labelledby={`${id}-path`} data-testid="map-path-list">
+          {path.map((rid) => (
+            <List.Item key={rid}>
+              {titleOf(rid)}
+              {rid === fromId ? ' (now)' : rid === toId ? ' (target)' : ''}
+            </List.Item>
+          ))}
+        </List>
+      </div>
+    </Stack>
+  );
+}
