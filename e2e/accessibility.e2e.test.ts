@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CatalogPage } from './pages/CatalogPage';
@@ -19,18 +18,7 @@ import {
   type ViewportName,
 } from './support/browser';
 import { examplePath, signUpWithExample } from './support/session';
-
-/** axe-core (WCAG 2 A and AA): the violations that block people, with where they occur. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
+import { seriousViolations, horizontalOverflow } from './support/axe';
 
 const screens: Array<{ name: string; open: (page: Page, baseUrl: string) => Promise<void> }> = [
   {

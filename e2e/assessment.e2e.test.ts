@@ -6,7 +6,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/services/config';
@@ -14,6 +13,7 @@ import { ComparePage } from './pages/ComparePage';
 import { SelfAssessmentPage } from './pages/SelfAssessmentPage';
 import { browserCheck, eventually, saveScreenshot, useAppInBrowser } from './support/browser';
 import { apiInPage, newAccount, signUpInPage } from './support/session';
+import { seriousViolations, horizontalOverflow } from './support/axe';
 
 const role = 'Director of Quality';
 /** Ratings across the five domains: [domain, competency, level]. */
@@ -30,17 +30,6 @@ const profile: Array<[string, string, number]> = [
   ['business_skills', 'data-analytics', 3],
   ['business_skills', 'budgeting', 3],
 ];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
 
 const docsDir = path.join(projectRoot, 'docs', 'screenshots');
 

@@ -1,7 +1,5 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/services/config.js';
 import { FrameworkPage } from './pages/FrameworkPage';
@@ -12,14 +10,7 @@ import {
   viewports,
   type ViewportName,
 } from './support/browser';
-
-/** axe-core (WCAG 2 A and AA): the violations that block people, with where they occur. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { horizontalOverflow, seriousViolations } from './support/axe';
 
 interface CasePackage {
   CFItems: { identifier: string; CFItemType?: string; humanCodingScheme?: string }[];
@@ -121,9 +112,7 @@ describe.skipIf(!browserCheck.available)('competency framework page', () => {
         const docs = path.join(projectRoot, 'docs', 'screenshots');
         await mkdir(docs, { recursive: true });
         await copyFile(shot, path.join(docs, `framework-${viewport}.png`));
-        expect(
-          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-        ).toBeLessThanOrEqual(0);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
         expect(await seriousViolations(page)).toEqual([]);
       } finally {
         await page.context().close();

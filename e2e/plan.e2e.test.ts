@@ -1,6 +1,5 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/services/config.js';
@@ -14,14 +13,7 @@ import {
   type ViewportName,
 } from './support/browser';
 import { addItemInPage, signUpWithExample } from './support/session';
-
-/** axe-core (WCAG 2 A and AA): the violations that block people, with where they occur. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { horizontalOverflow, seriousViolations } from './support/axe';
 
 /** Saves a full-page screenshot and copies it to docs/screenshots/<name>.png. */
 async function docsScreenshot(page: Page, name: string): Promise<void> {
@@ -210,9 +202,7 @@ describe.skipIf(!browserCheck.available)('plan page', () => {
           );
         }
         await docsScreenshot(page, `plan-${viewport}`);
-        expect(
-          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-        ).toBeLessThanOrEqual(0);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
         expect(await seriousViolations(page)).toEqual([]);
         // The print view is checked as well.
         await plan.printLink.click();

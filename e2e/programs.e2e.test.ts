@@ -7,7 +7,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/services/config';
@@ -15,17 +14,7 @@ import { ComparePage } from './pages/ComparePage';
 import { ProgramsPage } from './pages/ProgramsPage';
 import { browserCheck, eventually, useAppInBrowser } from './support/browser';
 import { addItemInPage, newAccount, signUpInPage } from './support/session';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
+import { seriousViolations, horizontalOverflow } from './support/axe';
 
 /**
  * A full-page screenshot for docs/screenshots/<name>.png, taken with the viewport as tall as the

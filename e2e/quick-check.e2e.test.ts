@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { profileSchema } from '../src/core/profile';
@@ -13,13 +12,7 @@ import {
   useAppInBrowser,
   type ViewportName,
 } from './support/browser';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { seriousViolations, horizontalOverflow } from './support/axe';
 
 /** The month `years` years before today, YYYY-MM. */
 function yearsAgo(years: number): string {
@@ -34,10 +27,6 @@ const patientCareQuestion = /^Did you care for patients directly/;
 const nurseQuestion = /^Did you work as a registered nurse/;
 
 const missingEnd = "Add the month this job ended, or tick 'I still work here'";
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
 
 describe.skipIf(!browserCheck.available)('quick check page', () => {
   const app = useAppInBrowser();

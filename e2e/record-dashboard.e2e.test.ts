@@ -9,7 +9,6 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/services/config';
@@ -27,20 +26,10 @@ import {
   signUpWithExample,
   statusOf,
 } from './support/session';
+import { seriousViolations, horizontalOverflow } from './support/axe';
 
 const AS_OF = '2026-11-27';
 const projectQuestion = /^Did you lead and direct projects/;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
 
 /** A full-page screenshot for docs/screenshots/<name>.png. */
 async function docsScreenshot(page: Page, name: string): Promise<void> {

@@ -1,22 +1,11 @@
 import { Alert, Anchor, Button, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconDeviceFloppy, IconInfoCircle, IconPrinter, IconRefresh } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useSession } from '../api/auth';
-import { fieldErrorsOf, useRoles } from '../api/career';
-import {
-  useAllTransitions,
-  useMarkStep,
-  usePlan,
-  useSavedPlan,
-  useSavePlan,
-  type CareerPlan,
-  type PlanRequest,
-  type PlanResult,
-} from '../api/plans';
+import { fieldErrorsOf } from '../api/career';
+import { useAllTransitions, useMarkStep, useSavePlan, type CareerPlan, type PlanResult } from '../api/plans';
 import { BlockedPanel } from '../components/plan/BlockedPanel';
-import { browserProfile } from '../components/plan/browserProfile';
 import { CareerMap } from '../components/plan/CareerMap';
 import { loadDone, saveDone } from '../components/plan/doneStorage';
 import { PlanForm } from '../components/plan/PlanForm';
@@ -29,22 +18,11 @@ import {
   type PlanParams,
 } from '../components/plan/planParams';
 import { PlanTimeline } from '../components/plan/PlanTimeline';
+import { usePlanResult } from '../components/plan/usePlanResult';
 import { SavedPlans } from '../components/plan/SavedPlans';
 import { planLabel, totalCost } from '../components/plan/stepText';
 import { PageLoader, QueryError } from '../components/QueryState';
 import { formatDate, formatUsd } from '../lib/format';
-
-/** The request for POST /api/plan from the form, or null while no target is chosen. */
-export function planRequestOf(p: PlanParams, profile: Record<string, unknown> | null): PlanRequest | null {
-  if (!p.to) return null;
-  const constraints = constraintsOf(p);
-  return {
-    to: p.to,
-    ...(p.from ? { from: p.from } : {}),
-    ...(profile && p.useQuickCheck ? { profile } : {}),
-    ...(Object.keys(constraints).length ? { constraints } : {}),
-  };
-}
 
 function PlanSummary({ plan, result }: { plan: CareerPlan; result: PlanResult }) {
   return (
@@ -72,26 +50,22 @@ export function PlanPage() {
   useDocumentTitle('Plan · Healthcare Management Pathways');
   const [search, setSearch] = useSearchParams();
   const params = readParams(search);
-  const session = useSession();
-  const signedIn = (session.data?.user ?? null) !== null;
-  const sessionKnown = !session.isPending;
-  const roles = useRoles();
-  const browser = useMemo(
-    () => (sessionKnown && !signedIn ? browserProfile() : null),
-    [sessionKnown, signedIn],
-  );
-
-  const saved = useSavedPlan(sessionKnown && signedIn ? params.saved : null);
-  const request = sessionKnown && !params.saved ? planRequestOf(params, browser?.profile ?? null) : null;
-  const planQuery = usePlan(request);
+  const {
+    signedIn,
+    sessionKnown,
+    roles,
+    browser,
+    saved,
+    planQuery,
+    result,
+    index: tab,
+    plan,
+  } = usePlanResult(params);
   const save = useSavePlan();
   const mark = useMarkStep();
 
-  const result: PlanResult | undefined = params.saved ? saved.data?.result : planQuery.data;
   const effective: PlanParams =
     params.saved && saved.data ? { ...paramsOfSaved(saved.data), plan: params.plan } : params;
-  const tab = Math.min(params.plan, Math.max(0, (result?.plans.length ?? 1) - 1));
-  const plan = result?.plans[tab];
 
   // Anonymous ticks live in this browser, per target role.
   const [localDone, setLocalDone] = useState<{ to: string; ids: string[] }>({ to: '', ids: [] });

@@ -1,16 +1,11 @@
 import { useDocumentTitle } from '@mantine/hooks';
-import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useSession } from '../api/auth';
-import { useRoles } from '../api/career';
-import { usePlan, useSavedPlan, type PlanResult } from '../api/plans';
-import { browserProfile } from '../components/plan/browserProfile';
 import { loadDone, progressOf } from '../components/plan/doneStorage';
 import { readParams, writeParams } from '../components/plan/planParams';
 import { kindLabels, stepCost, stepDates, totalCost } from '../components/plan/stepText';
+import { usePlanResult } from '../components/plan/usePlanResult';
 import '../components/plan/plan.css';
 import { formatDate } from '../lib/format';
-import { planRequestOf } from './PlanPage';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -22,22 +17,7 @@ export function PlanPrintPage() {
   useDocumentTitle('Plan (print) · Healthcare Management Pathways');
   const [search] = useSearchParams();
   const params = readParams(search);
-  const session = useSession();
-  const signedIn = (session.data?.user ?? null) !== null;
-  const sessionKnown = !session.isPending;
-  const roles = useRoles();
-  const browser = useMemo(
-    () => (sessionKnown && !signedIn ? browserProfile() : null),
-    [sessionKnown, signedIn],
-  );
-  const saved = useSavedPlan(sessionKnown && signedIn ? params.saved : null);
-  const planQuery = usePlan(
-    sessionKnown && !params.saved ? planRequestOf(params, browser?.profile ?? null) : null,
-  );
-  const result: PlanResult | undefined = params.saved ? saved.data?.result : planQuery.data;
-  const error = params.saved ? saved.error : planQuery.error;
-  const index = Math.min(params.plan, Math.max(0, (result?.plans.length ?? 1) - 1));
-  const plan = result?.plans[index];
+  const { roles, saved, result, error, index, plan } = usePlanResult(params);
   const done = new Set(params.saved ? (saved.data?.done ?? []) : result ? loadDone(result.to.id) : []);
   const titleOf = (id: string) => roles.data?.roles.find((r) => r.id === id)?.title ?? id;
   const back = `/plan?${writeParams(params).toString()}`;
