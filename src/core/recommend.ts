@@ -787,7 +787,9 @@ function explainPicks(p: Problem, result: Evaluated, relevant: number[], c: Reco
     if (o.kind === 'certification') {
       const eligible =
         o.minEnd > p.asOfDay ? ` You can sit the exam from ${fromDay(o.minEnd)}.` : ' You are eligible now.';
-      why.push(`Preparing for the exam builds these competencies (our mapping of its content outline).${eligible}`);
+      why.push(
+        `Preparing for the exam builds these competencies (our mapping of its content outline).${eligible}`,
+      );
     }
     const [length, audience] = o.detail.startsWith('for ') ? ['', o.detail] : o.detail.split('; ');
     if (length) why.push(`Length: ${length}.`);
