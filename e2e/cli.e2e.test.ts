@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migrations } from '../src/storage/migrations/index.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'pathways.js');
@@ -115,7 +116,11 @@ describe('pathways db migrate', () => {
     const dataDir = await tmp();
     const first = await pathways(['db', 'migrate'], { DATA_DIR: dataDir });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Applied 2 migration\(s\) to sqlite:.*pathways\.db/);
+    const names = Object.keys(migrations);
+    expect(first.stdout).toMatch(
+      new RegExp(`Applied ${names.length} migration\\(s\\) to sqlite:.*pathways\\.db`),
+    );
+    for (const name of names) expect(first.stdout).toContain(name);
     const second = await pathways(['db', 'migrate'], { DATA_DIR: dataDir });
     expect(second.stdout).toMatch(/is up to date/);
   });
