@@ -320,6 +320,25 @@ export const ceCreditSchema = z.strictObject({
 });
 export type CeCredit = z.infer<typeof ceCreditSchema>;
 
+/** The program facts that can be unknown, and so can be checked and found not published. */
+export const programFactFields = ['accreditation', 'duration', 'cost', 'ce', 'capstone', 'practicum', 'mentorship', 'cohort'] as const;
+export type ProgramFactField = (typeof programFactFields)[number];
+
+/**
+ * Facts the provider does not publish: the provider's own pages (cited by source id) were read on
+ * `checked` and state none of `fields`. Each listed field stays `unknown` for every computation
+ * (a price nobody states is never counted); the app shows "not published by the provider
+ * (checked DATE)" instead of a bare "Unknown".
+ */
+export const programNotPublishedSchema = z.strictObject({
+  checked: isoDate,
+  fields: z.array(z.enum(programFactFields)).min(1, 'list at least one field'),
+  /** The provider pages read (source ids of this file, of kind issuer). */
+  sources: z.array(certId).min(1, 'cite the provider pages that were read'),
+  note: text.optional(),
+});
+export type ProgramNotPublished = z.infer<typeof programNotPublishedSchema>;
+
 export const programSchema = z.strictObject({
   id,
   name: text,
@@ -360,6 +379,8 @@ export const programSchema = z.strictObject({
       ...provenance,
     })
     .optional(),
+  /** Facts the provider's pages were read for and do not state. */
+  notPublished: programNotPublishedSchema.optional(),
   ...entryProvenance,
 });
 export type Program = z.infer<typeof programSchema>;

@@ -349,5 +349,38 @@ export function crossCheckProgram(program: Program, ids: CareerIds): Problem[] {
   if (program.example && program.confidence !== 'low') {
     problems.push({ path: ['confidence'], message: 'an example program must have confidence: low' });
   }
+  problems.push(...notPublishedProblems(program));
+  return problems;
+}
+
+/**
+ * "Not published" is a reading of the provider's own pages: each listed field must still be
+ * `unknown` (a stated value is published), listed once, and the pages cited must be the provider's.
+ */
+function notPublishedProblems(program: Program): Problem[] {
+  const np = program.notPublished;
+  if (!np) return [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  np.fields.forEach((field, i) => {
+    if (seen.has(field)) problems.push({ path: ['notPublished', 'fields', i], message: `"${field}" is listed twice` });
+    seen.add(field);
+    if (program[field] !== 'unknown') {
+      problems.push({
+        path: ['notPublished', 'fields', i],
+        message: `${field} has a value, so it cannot be "not published" (remove it from the list)`,
+      });
+    }
+  });
+  const kinds = new Map(program.sources.map((s) => [s.id, s.kind]));
+  np.sources.forEach((id, i) => {
+    const kind = kinds.get(id);
+    if (kind !== undefined && kind !== 'issuer') {
+      problems.push({
+        path: ['notPublished', 'sources', i],
+        message: `source "${id}" is not the provider's own page (kind ${kind}); only the provider can be read as not publishing a fact`,
+      });
+    }
+  });
   return problems;
 }

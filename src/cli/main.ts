@@ -9,6 +9,7 @@ import { summarize } from '../services/catalog-service.js';
 import { appVersion } from '../services/version.js';
 import { migrateToLatest, openStorage, StorageError } from '../storage/db.js';
 import { registerCareerCommands } from './career.js';
+import { registerCatalogStatsCommand } from './catalog-stats.js';
 import { registerEligibilityCommand } from './eligibility.js';
 import { registerPlanCommand } from './plan.js';
 import { registerFrameworkCommands } from './framework.js';
@@ -136,6 +137,8 @@ export function buildProgram(
         `${certs.length} certification(s), catalog ${loaded.version}. Confirm rules with the issuing body before paying a fee.\n`,
       );
     });
+
+  registerCatalogStatsCommand(catalog, out);
 
   registerEligibilityCommand(program, out);
 

@@ -49,7 +49,7 @@ import {
   MAX_COMPARE,
   modalityText,
   monthsOf,
-  UNKNOWN,
+  isUnstated,
 } from '../components/programs/programText';
 import { formatDate } from '../lib/format';
 
@@ -88,7 +88,7 @@ function BestMark({ text }: { text: string }) {
 function Val({ text, detail }: { text: string; detail?: string | null }) {
   return (
     <>
-      <Text size="sm" fs={text === UNKNOWN ? 'italic' : undefined}>
+      <Text size="sm" fs={isUnstated(text) ? 'italic' : undefined}>
         {text}
       </Text>
       {detail && (
@@ -240,7 +240,7 @@ export function ProgramComparePage() {
     },
     ...featureIds.map((f): RowSpec => ({
       label: featureLabels[f],
-      cell: (c) => <Val text={featureText(c.program[f])} />,
+      cell: (c) => <Val text={featureText(c.program[f], c.program, f)} />,
     })),
     {
       label: 'Employer recognition',
@@ -314,7 +314,12 @@ export function ProgramComparePage() {
         {featureIds.map((f, j) => (
           <Fragment key={f}>
             {j > 0 && ' · '}
-            {featureLabels[f]}: {c.program[f] === 'unknown' ? <em>Unknown</em> : featureText(c.program[f])}
+            {featureLabels[f]}:{' '}
+            {c.program[f] === 'unknown' ? (
+              <em>{featureText('unknown', c.program, f)}</em>
+            ) : (
+              featureText(c.program[f])
+            )}
           </Fragment>
         ))}
       </Text>

@@ -34,7 +34,7 @@ import {
   formatLabels,
   MAX_COMPARE,
   modalityText,
-  UNKNOWN,
+  isUnstated,
 } from '../components/programs/programText';
 import { useCompareSelection } from '../components/programs/selection';
 import { formatDate, sourceKindLabels } from '../lib/format';
@@ -80,7 +80,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 function Value({ text, detail }: { text: string; detail?: string | null }) {
   return (
     <>
-      <Text size="sm" fs={text === UNKNOWN ? 'italic' : undefined}>
+      <Text size="sm" fs={isUnstated(text) ? 'italic' : undefined}>
         {text}
       </Text>
       {detail && (
@@ -191,7 +191,7 @@ function ProgramDetailView({ program: p }: { program: Program }) {
               </Row>
               {featureIds.map((f) => (
                 <Row key={f} label={featureLabels[f]}>
-                  <Value text={featureText(p[f])} />
+                  <Value text={featureText(p[f], p, f)} />
                 </Row>
               ))}
             </Table.Tbody>

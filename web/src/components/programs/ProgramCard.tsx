@@ -27,6 +27,8 @@ import {
   includedFeatures,
   modalityText,
   UNKNOWN,
+  isUnstated,
+  unstatedText,
 } from './programText';
 
 function Fact({ label, value, detail }: { label: string; value: string; detail?: string | null }) {
@@ -39,8 +41,8 @@ function Fact({ label, value, detail }: { label: string; value: string; detail?:
         component="dd"
         size="sm"
         m={0}
-        fw={value === UNKNOWN ? 400 : 500}
-        fs={value === UNKNOWN ? 'italic' : undefined}
+        fw={isUnstated(value) ? 400 : 500}
+        fs={isUnstated(value) ? 'italic' : undefined}
       >
         {value}
         {detail && (
@@ -131,12 +133,20 @@ export function ProgramCard({
               features.length
                 ? features.join(', ')
                 : unknownFeatures.length === 4
-                  ? UNKNOWN
+                  ? unknownFeatures.some((f) => unstatedText(p, f) === UNKNOWN)
+                    ? UNKNOWN
+                    : 'None stated by the provider'
                   : unknownFeatures.length
                     ? 'None stated'
                     : 'None'
             }
-            detail={unknownFeatures.length && unknownFeatures.length < 4 ? 'others unknown' : null}
+            detail={
+              unknownFeatures.length === 4 && p.notPublished
+                ? `checked ${formatDate(p.notPublished.checked)}`
+                : unknownFeatures.length && unknownFeatures.length < 4
+                  ? 'others unknown'
+                  : null
+            }
           />
         </SimpleGrid>
         <Group justify="space-between" gap="xs" mt="auto" pt="xs">

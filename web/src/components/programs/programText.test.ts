@@ -10,6 +10,7 @@ import {
   durationText,
   featureText,
   includedFeatures,
+  isUnstated,
   modalityText,
 } from './programText';
 
@@ -18,7 +19,8 @@ const program = (id: string) => catalog.programs.find((p) => p.id === id)!;
 
 describe('program facts as text', () => {
   it('says Unknown for every unknown value, never blank or 0', () => {
-    const p = program('ihi-improvement-advisor');
+    // Nobody has checked this provider's pages (the built-in entry has been: see below).
+    const p = { ...program('ihi-improvement-advisor'), notPublished: undefined };
     expect(costText(p)).toBe('Unknown');
     expect(costDetail(p)).toBeNull();
     expect(ceText(p)).toBe('Unknown');
@@ -75,5 +77,20 @@ describe('program filters in the URL', () => {
     expect(comparePath(['a', 'b'], 'director-of-quality')).toBe(
       '/programs/compare?ids=a,b&role=director-of-quality',
     );
+  });
+
+  it('says "not published by the provider" with the date checked, only for the facts checked', () => {
+    const p = program('ihi-improvement-advisor');
+    expect(p.notPublished?.fields).toContain('cost');
+    expect(costText(p)).toBe('Not published by the provider (checked 27 Nov 2026)');
+    expect(featureText(p.capstone, p, 'capstone')).toBe(
+      'Not published by the provider (checked 27 Nov 2026)',
+    );
+    expect(featureText(p.mentorship, p, 'mentorship')).toBe('Yes');
+    expect(isUnstated(costText(p))).toBe(true);
+    expect(isUnstated('$4,995')).toBe(false);
+    const unchecked = { ...p, notPublished: { ...p.notPublished!, fields: ['ce' as const] } };
+    expect(costText(unchecked)).toBe('Unknown');
+    expect(ceText(unchecked)).toBe('Not published by the provider (checked 27 Nov 2026)');
   });
 });

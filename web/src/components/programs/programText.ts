@@ -3,7 +3,7 @@
  * a value that is our own reading says so.
  */
 import type { Program, ProgramFeature } from '../../api/programs';
-import { formatUsd } from '../../lib/format';
+import { formatDate, formatUsd } from '../../lib/format';
 
 export const formatLabels: Record<Program['format'], string> = {
   workshop: 'Workshop',
@@ -58,18 +58,36 @@ export const featureIds = ['capstone', 'practicum', 'mentorship', 'cohort'] as c
 
 export const UNKNOWN = 'Unknown';
 
+type UnstatedField = NonNullable<Program['notPublished']>['fields'][number];
+
+/**
+ * "Not published by the provider (checked 27 Nov 2026)" when the provider's pages were read and do
+ * not state the fact; plain "Unknown" when nobody has checked.
+ */
+export function unstatedText(p: Program, field: UnstatedField): string {
+  const np = p.notPublished;
+  return np?.fields.includes(field)
+    ? `Not published by the provider (checked ${formatDate(np.checked)})`
+    : UNKNOWN;
+}
+
+/** Whether a fact's text says it is not known (shown in italics, never as a value). */
+export function isUnstated(text: string): boolean {
+  return text === UNKNOWN || text.startsWith('Not published by the provider');
+}
+
 export function modalityText(p: Program): string {
   return modalityLabels[p.modality] ?? p.modality;
 }
 
 export function accreditationText(p: Program): string {
-  if (p.accreditation === 'unknown') return UNKNOWN;
+  if (p.accreditation === 'unknown') return unstatedText(p, 'accreditation');
   return p.accreditation.map((a) => accreditationLabels[a] ?? a).join(', ');
 }
 
-/** "$13,995", or "Unknown". */
+/** "$13,995", "Not published by the provider (checked …)", or "Unknown". */
 export function costText(p: Program): string {
-  return p.cost === 'unknown' ? UNKNOWN : formatUsd(p.cost.usd);
+  return p.cost === 'unknown' ? unstatedText(p, 'cost') : formatUsd(p.cost.usd);
 }
 
 /** "as of 2025-05 · tuition only", or null when the cost is unknown. */
@@ -85,7 +103,7 @@ function plural(n: number, one: string): string {
 
 /** "24 months", "35 hours", or "Unknown". */
 export function durationText(p: Program): string {
-  if (p.duration === 'unknown') return UNKNOWN;
+  if (p.duration === 'unknown') return unstatedText(p, 'duration');
   if (p.duration.months !== undefined) return plural(p.duration.months, 'month');
   return plural(p.duration.hours ?? 0, 'hour');
 }
@@ -102,7 +120,7 @@ export function durationDetail(p: Program): string | null {
 
 /** CE in a few words: "Yes: 12 ACHE credits", "None", "Unknown". */
 export function ceText(p: Program, unitLabel: (id: string) => string = (id) => id): string {
-  if (p.ce === 'unknown') return UNKNOWN;
+  if (p.ce === 'unknown') return unstatedText(p, 'ce');
   if (p.ce === 'none') return 'None';
   return p.ce
     .map((c) =>
@@ -116,8 +134,10 @@ export function ceAcceptedFor(p: Program): string[] {
   return Array.isArray(p.ce) ? [...new Set(p.ce.flatMap((c) => c.acceptedFor))] : [];
 }
 
-export function featureText(v: boolean | 'unknown'): string {
-  return v === 'unknown' ? UNKNOWN : v ? 'Yes' : 'No';
+/** "Yes", "No", or why it is not known; give the program and feature to tell "not published" apart. */
+export function featureText(v: boolean | 'unknown', p?: Program, feature?: ProgramFeature): string {
+  if (v !== 'unknown') return v ? 'Yes' : 'No';
+  return p && feature ? unstatedText(p, feature) : UNKNOWN;
 }
 
 /** The features stated as included, e.g. ["Capstone", "Cohort"]. */
