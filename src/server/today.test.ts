@@ -7,6 +7,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authTestApp, signUp, testClock, type TestClock, type TestUser } from '../../test/support/auth.js';
+import { builtinCatalog } from '../../test/support/catalog.js';
+
+const dq = (await builtinCatalog()).roles.find((r) => r.id === 'director-of-quality')!;
+const lowRatings = Object.fromEntries(Object.keys(dq.targets).map((id) => [id, 2]));
 
 // Two instants per test: late in the UTC day and early in it.
 const LATE = '2026-11-28T23:30:00.000Z';
@@ -37,12 +41,19 @@ beforeAll(async () => {
     payload: {
       title: 'Practice manager',
       role: 'practice-manager',
-      employer: 'Clinic',
-      start: '2019-01-01',
-      kinds: ['management'],
+      start: '2019-01',
+      kinds: ['healthcare', 'practice_management'],
     },
   });
   if (job.statusCode !== 201) throw new Error(`job: ${job.statusCode} ${job.body}`);
+  // A planned exam, so that the calendar feed has an event (stamped with "today").
+  const exam = await app.inject({
+    method: 'POST',
+    url: '/api/me/planned-exams',
+    headers: ada.headers,
+    payload: { certificationId: 'CPPS', date: '2027-04-15' },
+  });
+  if (exam.statusCode !== 201) throw new Error(`exam: ${exam.statusCode} ${exam.body}`);
 });
 
 afterAll(async () => {
@@ -69,7 +80,7 @@ async function asOfEverywhere(who?: TestUser): Promise<Record<string, string>> {
     method: 'POST',
     url: '/api/eligibility',
     headers,
-    payload: { profile: { format: 'healthcare-management-pathways/profile@1' } },
+    payload: { profile: { format: 'hm-pathways/profile@1' } },
   });
   expect(eligibility.statusCode, eligibility.body).toBe(200);
   out.eligibility = eligibility.json().asOf;
@@ -85,7 +96,7 @@ async function asOfEverywhere(who?: TestUser): Promise<Record<string, string>> {
     method: 'POST',
     url: '/api/recommendations',
     headers,
-    payload: { role: 'practice-administrator' },
+    payload: { role: 'director-of-quality', ratings: lowRatings },
   });
   expect(rec.statusCode, rec.body).toBe(200);
   out.recommendations = rec.json().asOf;
@@ -151,6 +162,8 @@ describe('today', () => {
 
 describe('the time-zone setting', () => {
   it('is stored canonically, shown with the session, and cleared with null or ""', async () => {
+    // Later than every event so far, so that the newest audit event is this change.
+    clock.set('2026-12-01T12:00:00.000Z');
     const set = await app.inject({
       method: 'PATCH',
       url: '/api/account',
