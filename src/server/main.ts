@@ -37,7 +37,11 @@ export async function startServer(
   if (ctx.report.migrationsRun.length)
     logger.info({ migrations: ctx.report.migrationsRun }, 'database migrated');
   const { outcome, newest } = ctx.report.catalog;
-  const catalogLog = { version: ctx.catalog.version, certifications: ctx.catalog.certifications.length, outcome };
+  const catalogLog = {
+    version: ctx.catalog.version,
+    certifications: ctx.catalog.certifications.length,
+    outcome,
+  };
   if (outcome === 'behind' || outcome === 'conflict')
     logger.warn(
       { ...catalogLog, newest: newest.version },

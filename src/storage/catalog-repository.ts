@@ -6,7 +6,7 @@
  * instance or transaction.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Catalog, Certification } from '../catalog/schema.js';
+import type { Certification } from '../catalog/schema.js';
 import type { DialectFlags } from './db.js';
 import type { CatalogEntriesTable, Database } from './tables.js';
 

@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Catalog, Certification } from '../catalog/schema.js';
+import type { Certification } from '../catalog/schema.js';
 import { builtinCatalog } from '../../test/support/catalog.js';
 import { testDatabases } from '../../test/support/databases.js';
 import {
