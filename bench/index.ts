@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { loadCatalog } from '../src/catalog/loader.js';
 import { buildApp } from '../src/server/app.js';
-import { listCertifications, syncBuiltinCatalog } from '../src/storage/catalog-repository.js';
+import { catalogFor, findCertifications } from '../src/services/catalog-service.js';
 import { migrateToLatest, openStorage } from '../src/storage/db.js';
 import { compare } from './harness.js';
 
@@ -12,7 +12,6 @@ const catalogDir = path.resolve(import.meta.dirname, '..', 'catalog');
 const catalog = await loadCatalog(catalogDir);
 const storage = await openStorage({ databaseUrl: ':memory:', dataDir: '.' });
 await migrateToLatest(storage.db);
-await syncBuiltinCatalog(storage.db, storage.flags, catalog, new Date().toISOString());
 const app = await buildApp({ catalog, storage, appVersion: 'bench', logger: false });
 await app.ready();
 
@@ -30,7 +29,10 @@ await compare(
       ),
   },
   [
-    { name: 'SQLite listCertifications(q)', fn: () => listCertifications(storage.db, { q: 'quality' }) },
+    {
+      name: 'catalogFor + findCertifications(q) (the service)',
+      fn: async () => findCertifications(await catalogFor({ catalog, storage }), { q: 'quality' }),
+    },
     {
       name: 'GET /api/certifications?q=quality (inject)',
       fn: () => app.inject({ url: '/api/certifications?q=quality' }),

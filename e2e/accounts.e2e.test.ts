@@ -185,6 +185,27 @@ describe.skipIf(!browserCheck.available)('accounts in the browser', () => {
     expect((await fetch(renewed)).status).toBe(200);
   });
 
+  it('sets the time zone in which "today" is computed, kept after a reload', async () => {
+    const account = new AccountPage(page, app.baseUrl);
+    await account.goto();
+    const details = account.section('Your details');
+    const zone = details.getByLabel('Time zone', { exact: true });
+    expect(await zone.inputValue()).toBe('UTC');
+    await zone.click();
+    await zone.fill('Asia/Toky');
+    await page.getByRole('option', { name: 'Asia/Tokyo' }).click();
+    await details.getByRole('button', { name: 'Save time zone' }).click();
+    await details.getByTestId('time-zone-saved').getByText('Time zone saved: Asia/Tokyo.').waitFor();
+    const session = await page.evaluate(async () => (await fetch('/api/auth/session')).json());
+    expect(session.user.timeZone).toBe('Asia/Tokyo');
+    await page.reload();
+    await account.heading.waitFor();
+    expect(await account.section('Your details').getByLabel('Time zone', { exact: true }).inputValue()).toBe(
+      'Asia/Tokyo',
+    );
+    expect(await account.section('Your details').textContent()).toContain('Now: Asia/Tokyo.');
+  });
+
   it('downloads everything and the profile file', async () => {
     const account = new AccountPage(page, app.baseUrl);
     const data = account.section('Your data');

@@ -18,7 +18,7 @@ import {
   type ComparedProgram,
 } from '../services/career-service.js';
 import { loadConfig } from '../services/config.js';
-import { localToday } from '../services/eligibility-service.js';
+import { cliToday } from '../services/clock.js';
 import { latestRatings } from '../core/gaps.js';
 import { readProfileFile } from './eligibility.js';
 import { UsageError } from './errors.js';
@@ -270,7 +270,7 @@ export function registerCareerCommands(program: Command, out: (s: string) => voi
           ...(opts.by ? { finishBy: opts.by } : {}),
         };
         const result = checked(() =>
-          recommendForProfile(catalog, profile, role, constraints, opts.asOf ?? localToday()),
+          recommendForProfile(catalog, profile, role, constraints, opts.asOf ?? cliToday()),
         );
         if (opts.json) out(`${JSON.stringify(result, null, 2)}\n`);
         else printRecommendation(out, result);

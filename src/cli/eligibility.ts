@@ -10,7 +10,8 @@ import type { Catalog } from '../catalog/schema.js';
 import type { CertificationResult, EligibilityReport, PathwayResult } from '../core/eligibility.js';
 import type { Profile } from '../core/profile.js';
 import { loadConfig } from '../services/config.js';
-import { checkEligibility, eligibilityOptionIssues, localToday } from '../services/eligibility-service.js';
+import { checkEligibility, eligibilityOptionIssues } from '../services/eligibility-service.js';
+import { cliToday } from '../services/clock.js';
 import { AppError, type Issue } from '../services/errors.js';
 import { MAX_PROFILE_BYTES, ProfileError, parseProfileText } from '../services/profile-service.js';
 import { UsageError } from './errors.js';
@@ -50,7 +51,7 @@ export function registerEligibilityCommand(program: Command, out: (s: string) =>
       if (optionIssues.length)
         throw new UsageError(optionIssues.map((i) => optionMessage(catalog, i)).join('\n'));
       const profile = await readProfileFile(catalog, file);
-      const report = checkEligibility(catalog, profile, options, localToday());
+      const report = checkEligibility(catalog, profile, options, cliToday());
       if (opts.json) out(`${JSON.stringify(report, null, 2)}\n`);
       else printReport(out, catalog, profile, report);
     });

@@ -8,7 +8,7 @@ import { isValidDay, toDay } from '../core/dates.js';
 import type { CareerPlan, PlanConstraints, PlanResult } from '../core/plan.js';
 import { CareerInputError } from '../services/career-service.js';
 import { loadConfig } from '../services/config.js';
-import { localToday } from '../services/eligibility-service.js';
+import { cliToday } from '../services/clock.js';
 import { planFor } from '../services/plan-service.js';
 import { readProfileFile } from './eligibility.js';
 import { UsageError } from './errors.js';
@@ -158,7 +158,7 @@ export function registerPlanCommand(program: Command, out: (s: string) => void):
               constraints,
               ...(opts.asOf ? { asOf: opts.asOf } : {}),
             },
-            localToday(),
+            cliToday(),
           );
         } catch (e) {
           if (e instanceof CareerInputError)

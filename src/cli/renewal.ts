@@ -8,7 +8,7 @@ import { loadCatalog } from '../catalog/loader.js';
 import { isValidDay } from '../core/dates.js';
 import { evaluateRenewals, type CredentialRenewal, type RenewalStatus } from '../core/renewal.js';
 import { loadConfig } from '../services/config.js';
-import { localToday } from '../services/eligibility-service.js';
+import { cliToday } from '../services/clock.js';
 import { readProfileFile } from './eligibility.js';
 import { UsageError } from './errors.js';
 
@@ -74,7 +74,7 @@ export function registerRenewalCommand(program: Command, out: (s: string) => voi
         throw new UsageError('--as-of: not a date (YYYY-MM-DD)');
       const catalog = await loadCatalog(loadConfig().catalogDir);
       const profile = await readProfileFile(catalog, file);
-      const asOf = opts.asOf ?? localToday();
+      const asOf = opts.asOf ?? cliToday();
       const report = evaluateRenewals(catalog, profile, asOf);
       if (opts.json) {
         out(`${JSON.stringify(report, null, 2)}\n`);

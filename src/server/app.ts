@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Catalog } from '../catalog/schema.js';
+import { systemClock, type Clock } from '../services/clock.js';
 import { createPasswordHasher, type Argon2Cost } from '../services/passwords.js';
 import type { Storage } from '../storage/db.js';
 import { accountRoutes } from './account/routes.js';
@@ -52,8 +53,6 @@ export interface AuthConfig {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** 'auto' (default): the session cookie is Secure when the request came over HTTPS; 'always': always. */
   secureCookies?: 'auto' | 'always';
-  /** The clock for session expiry, throttling and audit times; tests fix it. */
-  now?: () => Date;
 }
 
 export interface AppDeps {
@@ -68,9 +67,16 @@ export interface AppDeps {
   bodyLimit?: number;
   /** Accounts and sessions; defaults suit production. */
   auth?: AuthConfig;
+  /**
+   * The one clock: session expiry, throttling, audit times and "today" (in the person's time
+   * zone, else UTC). Default: the system clock; tests fix it. `buildApp` always fills it in.
+   */
+  clock?: Clock;
 }
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
+  const clock = appDeps.clock ?? systemClock;
+  const deps: AppDeps = { ...appDeps, clock };
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
@@ -132,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     env: {
       db: deps.storage.db,
       passwords: createPasswordHasher(deps.auth?.argon2Cost ?? 'standard'),
-      now: deps.auth?.now ?? (() => new Date()),
+      now: () => clock.now(),
     },
     secureCookies: deps.auth?.secureCookies ?? 'auto',
   };

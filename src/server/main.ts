@@ -36,14 +36,24 @@ export async function startServer(
   const ctx = await createContext(config);
   if (ctx.report.migrationsRun.length)
     logger.info({ migrations: ctx.report.migrationsRun }, 'database migrated');
-  if (ctx.report.catalogLoaded)
-    logger.info(
-      { version: ctx.catalog.version, certifications: ctx.catalog.certifications.length },
-      'built-in catalog loaded',
+  const { outcome, newest } = ctx.report.catalog;
+  const catalogLog = {
+    version: ctx.catalog.version,
+    certifications: ctx.catalog.certifications.length,
+    outcome,
+  };
+  if (outcome === 'behind' || outcome === 'conflict')
+    logger.warn(
+      { ...catalogLog, newest: newest.version },
+      outcome === 'behind'
+        ? 'a newer built-in catalog has been served by another instance; this one serves its own older catalog until it is upgraded'
+        : 'another instance served different content under the same catalog version; bump the version in catalog/catalog.yaml',
     );
+  else logger.info(catalogLog, 'built-in catalog');
   const app = await buildApp({
     catalog: ctx.catalog,
     storage: ctx.storage,
+    clock: ctx.clock,
     appVersion,
     logger,
     webDir: config.webDir,

@@ -78,6 +78,7 @@ for (const database of await testDatabases()) {
           id: expect.any(String),
           email: 'ada@example.org',
           displayName: 'Ada Lovelace',
+          timeZone: null,
           createdAt: clock.now().toISOString(),
         });
         const stored = await findUserById(storage.db, user.id);

@@ -85,6 +85,8 @@ export interface PublicUser {
   id: string;
   email: string;
   displayName: string;
+  /** IANA time zone in which "today" is computed for this person; null = UTC. */
+  timeZone: string | null;
   createdAt: string;
 }
 
@@ -140,7 +142,13 @@ function iso(ms: number): string {
 }
 
 function publicUser(user: UsersTable): PublicUser {
-  return { id: user.id, email: user.email, displayName: user.display_name, createdAt: user.created_at };
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    timeZone: user.time_zone ?? null,
+    createdAt: user.created_at,
+  };
 }
 
 function truncate(text: string | undefined, max: number): string | null {

@@ -10,8 +10,13 @@ import {
   hasCalendarToken,
   setCalendarTokenHash,
 } from '../storage/calendar-repository.js';
+import type { Storage } from '../storage/db.js';
+import { organizationIdsOfUser } from '../storage/organization-repository.js';
 import type { Database } from '../storage/tables.js';
+import { findUserTimeZone } from '../storage/user-repository.js';
 import { recordAudit } from './audit-service.js';
+import { catalogFor } from './catalog-service.js';
+import { todayFor, type Clock } from './clock.js';
 import { userCalendar } from './calendar-service.js';
 import { NotFoundError } from './errors.js';
 import { newSecret, sha256Hex } from './secrets.js';
@@ -75,11 +80,11 @@ export async function disableCalendarFeed(
  * @throws NotFoundError (404 `calendar_not_found`) for an unknown, rotated or disabled secret.
  */
 export async function calendarBySecret(
-  db: Kysely<Database>,
-  catalog: Catalog,
+  ctx: { catalog: Catalog; storage: Storage },
   secret: string,
-  opts: { appUrl: string; asOf: string },
+  opts: { appUrl: string; clock: Clock },
 ): Promise<string> {
+  const db = ctx.storage.db;
   const userId = secret.startsWith(FEED_PREFIX)
     ? await findUserIdByCalendarTokenHash(db, sha256Hex(secret))
     : undefined;
@@ -88,5 +93,13 @@ export async function calendarBySecret(
       'calendar_not_found',
       'No calendar feed has this address (it may have been renewed).',
     );
-  return userCalendar(db, catalog, userId, opts);
+  // The feed's reader is the person it belongs to: their catalog view and their "today".
+  const [view, timeZone] = await Promise.all([
+    organizationIdsOfUser(db, userId).then((ids) => catalogFor(ctx, ids)),
+    findUserTimeZone(db, userId),
+  ]);
+  return userCalendar(db, view.catalog, userId, {
+    appUrl: opts.appUrl,
+    asOf: todayFor(opts.clock, timeZone),
+  });
 }

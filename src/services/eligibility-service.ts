@@ -28,12 +28,6 @@ function evaluatorFor(catalog: Catalog): Evaluate {
   return evaluate;
 }
 
-/** Today's date on this machine's clock, `YYYY-MM-DD`, for entry points to pass in. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** Problems with the as-of date and the certification ids, as `{path, message}`. */
 export function eligibilityOptionIssues(catalog: Catalog, options: EligibilityOptions): Issue[] {
   const issues: Issue[] = [];

@@ -48,6 +48,7 @@ function user(n: number, overrides: Partial<UsersTable> = {}): UsersTable {
     display_name: `User ${n}`,
     password_hash: '$argon2id$v=19$m=64,t=1,p=1$c2FsdA$aGFzaA',
     calendar_token_hash: null,
+    time_zone: null,
     created_at: T0,
     updated_at: T0,
     ...overrides,

@@ -1,9 +1,12 @@
 /**
- * Catalog entries in the database: the built-in catalog, loaded at start-up, plus entries an
- * organization adds alongside it. Plain functions taking a Kysely instance or transaction.
+ * The catalog's part of the database: the history of built-in catalog versions instances have
+ * served (`catalog_versions`, only ever moving forward) and the entries organizations add beside
+ * the built-in catalog (`catalog_entries`, scope `org:<id>`). The built-in catalog itself is read
+ * from memory (services/catalog-service.ts), never from here. Plain functions taking a Kysely
+ * instance or transaction.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Catalog, Certification } from '../catalog/schema.js';
+import type { Certification } from '../catalog/schema.js';
 import type { DialectFlags } from './db.js';
 import type { CatalogEntriesTable, Database } from './tables.js';
 
@@ -44,51 +47,139 @@ function rowOf(
   };
 }
 
-/** The built-in catalog version stored in the database, or undefined before the first load. */
-export async function storedBuiltinVersion(db: Db): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('catalog_entries')
-    .select('catalog_version')
-    .where('scope', '=', BUILTIN_SCOPE)
-    .limit(1)
-    .executeTakeFirst();
-  return row?.catalog_version;
+/** One catalog version an instance has served, as recorded in `catalog_versions`. */
+export interface StoredCatalogVersion {
+  /** The full version (`<manifest version>+<short source hash>`). */
+  version: string;
+  /** The manifest's version, which orders catalogs (`2026.11.30` < `2026.12.4`). */
+  manifestVersion: string;
+  /** SHA-256 of the catalog as served; null for rows written before hashes were recorded. */
+  contentHash: string | null;
+  loadedAt: string;
+  certificationCount: number;
+}
+
+/** The catalog an instance is about to serve. */
+export interface BuiltinCatalogIdentity {
+  version: string;
+  manifestVersion: string;
+  contentHash: string;
+  certificationCount: number;
+}
+
+const versionOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/**
+ * Orders manifest versions: numeric parts compare as numbers (`2026.9.1` < `2026.11.30`), other
+ * characters as text. Negative when `a` is older.
+ */
+export function compareManifestVersions(a: string, b: string): number {
+  return versionOrder.compare(a, b);
+}
+
+function manifestVersionOf(version: string): string {
+  return version.split('+', 1)[0] ?? version;
 }
 
 /**
- * Replaces the built-in catalog rows with `catalog` in one transaction, unless that version is
- * already stored. Returns whether anything changed.
+ * Every built-in catalog version instances have served, newest first (by manifest version; of two
+ * with the same manifest version, the one recorded first: a conflicting later one never wins).
  */
-export async function syncBuiltinCatalog(
+export async function storedCatalogVersions(db: Db): Promise<StoredCatalogVersion[]> {
+  const rows = await db.selectFrom('catalog_versions').selectAll().execute();
+  return rows
+    .map((r) => ({
+      version: r.version,
+      manifestVersion: r.manifest_version ?? manifestVersionOf(r.version),
+      contentHash: r.content_hash,
+      loadedAt: r.loaded_at,
+      certificationCount: Number(r.certification_count),
+    }))
+    .sort(
+      (a, b) =>
+        compareManifestVersions(b.manifestVersion, a.manifestVersion) || a.loadedAt.localeCompare(b.loadedAt),
+    );
+}
+
+/** The newest built-in catalog any instance has served, or undefined before the first start. */
+export async function newestStoredCatalog(db: Db): Promise<StoredCatalogVersion | undefined> {
+  return (await storedCatalogVersions(db))[0];
+}
+
+/**
+ * How this instance's catalog relates to the newest one recorded: 'first' (nothing was stored),
+ * 'forward' (it is newer than everything stored: it becomes the newest), 'same' (it is the newest),
+ * 'behind' (a newer catalog is stored: an older instance during a rolling deploy or a rollback),
+ * 'conflict' (same manifest version as the newest but different content: someone forgot to bump
+ * the version).
+ */
+export type CatalogSyncOutcome = 'first' | 'forward' | 'same' | 'behind' | 'conflict';
+
+export interface CatalogSyncResult {
+  outcome: CatalogSyncOutcome;
+  /** The newest catalog recorded after the sync. */
+  newest: StoredCatalogVersion;
+}
+
+/** Where `mine` stands against `newest` (see {@link CatalogSyncOutcome}). */
+export function compareWithNewest(
+  mine: Pick<BuiltinCatalogIdentity, 'version' | 'manifestVersion' | 'contentHash'>,
+  newest: Pick<StoredCatalogVersion, 'version' | 'manifestVersion' | 'contentHash'> | undefined,
+): CatalogSyncOutcome {
+  if (!newest) return 'first';
+  const order = compareManifestVersions(mine.manifestVersion, newest.manifestVersion);
+  if (order > 0) return 'forward';
+  if (order < 0) return 'behind';
+  const sameContent =
+    newest.contentHash === null ? newest.version === mine.version : newest.contentHash === mine.contentHash;
+  return sameContent ? 'same' : 'conflict';
+}
+
+/**
+ * Records that this instance serves `catalog`, in one transaction (PostgreSQL: under an advisory
+ * lock, so instances starting together see each other's rows). The record only ever moves
+ * forward: an older catalog is added to the history but never becomes the newest, and nothing an
+ * instance serves is read back from here (every instance serves the catalog it loaded itself).
+ */
+export async function recordBuiltinCatalog(
   db: Kysely<Database>,
   flags: DialectFlags,
-  catalog: Catalog,
+  catalog: BuiltinCatalogIdentity,
   now: string,
-): Promise<boolean> {
+): Promise<CatalogSyncResult> {
   return db.transaction().execute(async (trx) => {
     if (flags.supportsAdvisoryLocks) {
-      // Several instances may start at once behind a load balancer: one syncs, the others wait.
+      // Several instances may start at once behind a load balancer: one records, the others wait.
       await sql`select pg_advisory_xact_lock(727274001)`.execute(trx);
     }
-    if ((await storedBuiltinVersion(trx)) === catalog.version) return false;
-    await trx.deleteFrom('catalog_entries').where('scope', '=', BUILTIN_SCOPE).execute();
-    const issuers = new Map(catalog.vocabulary.organizations.map((o) => [o.id, o.label]));
-    const rows = catalog.certifications.map((c) =>
-      rowOf(c, BUILTIN_SCOPE, null, catalog.version, now, issuers.get(c.issuer) ?? ''),
-    );
-    // Small batches keep under SQLite's bound-parameter limit.
-    for (let i = 0; i < rows.length; i += 50) {
+    const before = await newestStoredCatalog(trx);
+    const outcome = compareWithNewest(catalog, before);
+    const existing = await trx
+      .selectFrom('catalog_versions')
+      .select(['version', 'content_hash'])
+      .where('version', '=', catalog.version)
+      .executeTakeFirst();
+    if (!existing) {
       await trx
-        .insertInto('catalog_entries')
-        .values(rows.slice(i, i + 50))
+        .insertInto('catalog_versions')
+        .values({
+          version: catalog.version,
+          manifest_version: catalog.manifestVersion,
+          content_hash: catalog.contentHash,
+          loaded_at: now,
+          certification_count: catalog.certificationCount,
+        })
+        .execute();
+    } else if (existing.content_hash === null) {
+      // A row from before hashes were recorded: the full version (with its source hash) matched.
+      await trx
+        .updateTable('catalog_versions')
+        .set({ manifest_version: catalog.manifestVersion, content_hash: catalog.contentHash })
+        .where('version', '=', catalog.version)
         .execute();
     }
-    await trx
-      .insertInto('catalog_versions')
-      .values({ version: catalog.version, loaded_at: now, certification_count: rows.length })
-      .onConflict((oc) => oc.column('version').doUpdateSet({ loaded_at: now }))
-      .execute();
-    return true;
+    const newest = (await newestStoredCatalog(trx))!;
+    return { outcome, newest };
   });
 }
 
@@ -120,95 +211,35 @@ export async function upsertOrganizationCertification(
     .execute();
 }
 
-export type CertificationSort = 'name' | 'acronym' | 'issuer' | 'verifiedAsOf' | 'confidence';
-
-export interface CertificationQuery {
-  /** Case-insensitive text searched in id, acronym, name, issuer, summary and focus areas. */
-  q?: string;
-  focus?: string[];
-  issuer?: string[];
-  sort?: CertificationSort;
-  order?: 'asc' | 'desc';
-  /** Include this organization's own entries beside the built-in ones. */
-  organizationId?: string;
-}
-
-export interface StoredCertification {
+/** An organization's own certification, as stored. */
+export interface OrganizationCertification {
   certification: Certification;
+  organizationId: string;
   scope: string;
-  catalogVersion: string;
 }
 
-function scopes(organizationId?: string): string[] {
-  return organizationId ? [BUILTIN_SCOPE, orgScope(organizationId)] : [BUILTIN_SCOPE];
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
-}
-
-const sortColumns = {
-  name: 'name',
-  acronym: 'acronym',
-  issuer: 'issuer',
-  verifiedAsOf: 'verified_as_of',
-  confidence: 'confidence',
-} as const;
-
-/** Lists certifications matching `query`, sorted; organization entries come with the built-in ones. */
-export async function listCertifications(
+/**
+ * The certifications that the given organizations keep alongside the built-in catalog, ordered by
+ * organization and id. Empty input, empty answer (no query).
+ */
+export async function listOrganizationCertifications(
   db: Db,
-  query: CertificationQuery = {},
-): Promise<StoredCertification[]> {
-  let qb = db
-    .selectFrom('catalog_entries')
-    .select(['data', 'scope', 'catalog_version', 'focus_areas'])
-    .where('kind', '=', 'certification')
-    .where('scope', 'in', scopes(query.organizationId));
-  const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  for (const w of words) qb = qb.where(sql<boolean>`search_text like ${`%${escapeLike(w)}%`} escape '\\'`);
-  if (query.issuer?.length) qb = qb.where('issuer', 'in', query.issuer);
-  const order = query.order ?? 'asc';
-  const sortBy = query.sort ?? 'acronym';
-  if (sortBy === 'confidence') {
-    // high > medium > low, as a reader expects "most certain first" when ascending.
-    qb = qb.orderBy(sql`case confidence when 'high' then 0 when 'medium' then 1 else 2 end`, order);
-  } else {
-    qb = qb.orderBy(sql`lower(${sql.ref(sortColumns[sortBy])})`, order);
-  }
-  qb = qb.orderBy('entry_id', 'asc');
-  const rows = await qb.execute();
-  const focus = query.focus?.length ? new Set(query.focus) : undefined;
-  return rows
-    .filter((r) => !focus || (JSON.parse(r.focus_areas) as string[]).some((f) => focus.has(f)))
-    .map((r) => ({
-      certification: JSON.parse(r.data) as Certification,
-      scope: r.scope,
-      catalogVersion: r.catalog_version,
-    }));
-}
-
-/** One certification by id (case-insensitive), preferring the organization's own entry. */
-export async function findCertification(
-  db: Db,
-  id: string,
-  organizationId?: string,
-): Promise<StoredCertification | undefined> {
+  organizationIds: readonly string[],
+): Promise<OrganizationCertification[]> {
+  if (organizationIds.length === 0) return [];
   const rows = await db
     .selectFrom('catalog_entries')
-    .select(['data', 'scope', 'catalog_version'])
+    .select(['data', 'scope', 'organization_id'])
     .where('kind', '=', 'certification')
-    .where('scope', 'in', scopes(organizationId))
-    .where(sql<boolean>`lower(entry_id) = ${id.toLowerCase()}`)
+    .where('scope', 'in', organizationIds.map(orgScope))
+    .orderBy('organization_id')
+    .orderBy('entry_id')
     .execute();
-  const row = rows.find((r) => r.scope !== BUILTIN_SCOPE) ?? rows[0];
-  return row
-    ? {
-        certification: JSON.parse(row.data) as Certification,
-        scope: row.scope,
-        catalogVersion: row.catalog_version,
-      }
-    : undefined;
+  return rows.map((r) => ({
+    certification: JSON.parse(r.data) as Certification,
+    organizationId: r.organization_id ?? '',
+    scope: r.scope,
+  }));
 }
 
 /** Whether the database answers a trivial query. */

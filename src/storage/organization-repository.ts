@@ -12,3 +12,12 @@ export async function createOrganization(db: Db, org: OrganizationsTable): Promi
 export async function findOrganizationBySlug(db: Db, slug: string): Promise<OrganizationsTable | undefined> {
   return db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
+
+/**
+ * The organizations a person belongs to, whose catalog entries they see. Memberships do not exist
+ * yet (they arrive with the organizations work), so nobody belongs to any: this is the one place
+ * that will read them.
+ */
+export async function organizationIdsOfUser(_db: Db, _userId: string): Promise<string[]> {
+  return [];
+}

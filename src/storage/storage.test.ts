@@ -4,21 +4,30 @@
  */
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Catalog, Certification } from '../catalog/schema.js';
+import type { Certification } from '../catalog/schema.js';
 import { builtinCatalog } from '../../test/support/catalog.js';
 import { testDatabases } from '../../test/support/databases.js';
 import {
+  catalogContentHash,
+  catalogFor,
+  catalogIdentity,
+  getCertification,
+  searchCertifications,
+} from '../services/catalog-service.js';
+import {
   BUILTIN_SCOPE,
-  findCertification,
-  listCertifications,
-  storedBuiltinVersion,
-  syncBuiltinCatalog,
+  compareManifestVersions,
+  listOrganizationCertifications,
+  newestStoredCatalog,
+  recordBuiltinCatalog,
+  storedCatalogVersions,
   upsertOrganizationCertification,
 } from './catalog-repository.js';
 import { migrateToLatest, StorageError, type Storage } from './db.js';
 import { createOrganization, findOrganizationBySlug } from './organization-repository.js';
 
 const NOW = '2026-11-27T12:00:00.000Z';
+const LATER = '2026-11-28T12:00:00.000Z';
 const catalog = await builtinCatalog();
 
 async function count(storage: Storage, scope = BUILTIN_SCOPE): Promise<number> {
@@ -28,10 +37,6 @@ async function count(storage: Storage, scope = BUILTIN_SCOPE): Promise<number> {
     .where('scope', '=', scope)
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-function withVersion(c: Catalog, version: string, certifications = c.certifications): Catalog {
-  return { ...c, version, certifications };
 }
 
 for (const database of await testDatabases()) {
@@ -67,120 +72,114 @@ for (const database of await testDatabases()) {
       });
     });
 
-    describe('built-in catalog', () => {
-      it('loads every certification once and records the version', async () => {
-        expect(await storedBuiltinVersion(storage.db)).toBeUndefined();
-        expect(await syncBuiltinCatalog(storage.db, storage.flags, catalog, NOW)).toBe(true);
-        expect(await count(storage)).toBe(catalog.certifications.length);
-        expect(await storedBuiltinVersion(storage.db)).toBe(catalog.version);
-        // Same version again: nothing to do.
-        expect(await syncBuiltinCatalog(storage.db, storage.flags, catalog, NOW)).toBe(false);
-        const versions = await storage.db.selectFrom('catalog_versions').selectAll().execute();
-        expect(versions).toEqual([
-          { version: catalog.version, loaded_at: NOW, certification_count: catalog.certifications.length },
+    describe('built-in catalog versions', () => {
+      const identity = (manifestVersion: string, contentHash: string, certificationCount = 10) => ({
+        version: `${manifestVersion}+${contentHash.slice(0, 8)}`,
+        manifestVersion,
+        contentHash,
+        certificationCount,
+      });
+      const N = identity('2026.11.30', 'a'.repeat(64));
+      const N1 = identity('2026.12.4', 'b'.repeat(64), 11);
+
+      it('records the first catalog, and the same one again changes nothing', async () => {
+        expect(await newestStoredCatalog(storage.db)).toBeUndefined();
+        const first = await recordBuiltinCatalog(storage.db, storage.flags, N, NOW);
+        expect(first.outcome).toBe('first');
+        expect(first.newest).toMatchObject({
+          version: N.version,
+          contentHash: N.contentHash,
+          certificationCount: 10,
+        });
+        const again = await recordBuiltinCatalog(storage.db, storage.flags, N, LATER);
+        expect(again.outcome).toBe('same');
+        expect(await storedCatalogVersions(storage.db)).toEqual([
+          {
+            version: N.version,
+            manifestVersion: N.manifestVersion,
+            contentHash: N.contentHash,
+            loadedAt: NOW,
+            certificationCount: 10,
+          },
         ]);
       });
 
-      it('replaces the rows when the catalog version changes', async () => {
-        await syncBuiltinCatalog(storage.db, storage.flags, catalog, NOW);
-        const smaller = withVersion(catalog, 'next', catalog.certifications.slice(0, 2));
-        expect(await syncBuiltinCatalog(storage.db, storage.flags, smaller, NOW)).toBe(true);
-        expect(await count(storage)).toBe(2);
-        expect(await storedBuiltinVersion(storage.db)).toBe('next');
+      it('moves forward to a newer catalog and never back to an older one', async () => {
+        await recordBuiltinCatalog(storage.db, storage.flags, N, NOW);
+        const forward = await recordBuiltinCatalog(storage.db, storage.flags, N1, NOW);
+        expect(forward.outcome).toBe('forward');
+        expect(forward.newest.version).toBe(N1.version);
+        // An older instance starting later (rolling deploy): recorded in the history, not the newest.
+        const older = await recordBuiltinCatalog(storage.db, storage.flags, N, LATER);
+        expect(older.outcome).toBe('behind');
+        expect(older.newest.version).toBe(N1.version);
+        expect((await newestStoredCatalog(storage.db))?.contentHash).toBe(N1.contentHash);
+        expect((await storedCatalogVersions(storage.db)).map((v) => v.version)).toEqual([
+          N1.version,
+          N.version,
+        ]);
       });
 
-      it('keeps the stored catalog intact when a load fails half-way', async () => {
-        await syncBuiltinCatalog(storage.db, storage.flags, catalog, NOW);
-        const first = catalog.certifications[0]!;
-        // A duplicate id violates the primary key after the old rows were deleted inside the transaction.
-        const broken = withVersion(catalog, 'broken', [first, ...catalog.certifications]);
-        await expect(syncBuiltinCatalog(storage.db, storage.flags, broken, NOW)).rejects.toThrow();
-        expect(await count(storage)).toBe(catalog.certifications.length);
-        expect(await storedBuiltinVersion(storage.db)).toBe(catalog.version);
-      });
-
-      it('round-trips a certification exactly', async () => {
-        await syncBuiltinCatalog(storage.db, storage.flags, catalog, NOW);
-        for (const cert of catalog.certifications) {
-          const found = await findCertification(storage.db, cert.id.toLowerCase());
-          expect(found?.certification).toEqual(JSON.parse(JSON.stringify(cert)));
-          expect(found?.scope).toBe(BUILTIN_SCOPE);
-        }
-        expect(await findCertification(storage.db, 'NO-SUCH-CERT')).toBeUndefined();
-      });
-    });
-
-    describe('listing and search', () => {
-      beforeEach(async () => {
-        await syncBuiltinCatalog(storage.db, storage.flags, catalog, NOW);
-      });
-
-      it('searches case-insensitively across words', async () => {
-        const found = (await listCertifications(storage.db, { q: 'QUALITY' })).map((r) => r.certification.id);
-        const expected = catalog.certifications
-          .filter(
-            (c) =>
-              [c.id, c.acronym, c.name, c.issuer, c.summary, ...c.focusAreas]
-                .join(' ')
-                .toLowerCase()
-                .includes('quality') ||
-              catalog.vocabulary.organizations
-                .find((o) => o.id === c.issuer)
-                ?.label.toLowerCase()
-                .includes('quality'),
-          )
-          .map((c) => c.id);
-        expect(found.sort()).toEqual(expected.sort());
-        expect(found).toContain('CPHQ');
-        const both = await listCertifications(storage.db, { q: 'fellow healthcare' });
-        expect(both.map((r) => r.certification.id)).toContain('FACHE');
-        expect(await listCertifications(storage.db, { q: 'fellow zzzz' })).toEqual([]);
-      });
-
-      it('treats % and _ in the search text literally', async () => {
-        const literal = catalog.certifications.filter((c) => c.summary.includes('%') || c.name.includes('%'));
-        expect(await listCertifications(storage.db, { q: '%' })).toHaveLength(literal.length);
-        const underscore = await listCertifications(storage.db, { q: 'x_y' });
-        expect(underscore).toEqual([]);
-      });
-
-      it('filters by focus area and issuer', async () => {
-        const byFocus = await listCertifications(storage.db, { focus: ['executive_leadership'] });
-        expect(byFocus.map((r) => r.certification.id).sort()).toEqual(
-          catalog.certifications
-            .filter((c) => c.focusAreas.includes('executive_leadership'))
-            .map((c) => c.id)
-            .sort(),
+      it('orders manifest versions by their numbers, not as text', async () => {
+        await recordBuiltinCatalog(storage.db, storage.flags, identity('2026.12.10', 'c'.repeat(64)), NOW);
+        const result = await recordBuiltinCatalog(
+          storage.db,
+          storage.flags,
+          identity('2026.12.9', 'd'.repeat(64)),
+          LATER,
         );
-        const byIssuer = await listCertifications(storage.db, { issuer: ['ACHE'] });
-        expect(byIssuer.map((r) => r.certification.id)).toEqual(
-          catalog.certifications.filter((c) => c.issuer === 'ACHE').map((c) => c.id),
-        );
+        expect(result.outcome).toBe('behind');
+        expect(result.newest.manifestVersion).toBe('2026.12.10');
+        expect(compareManifestVersions('2026.9.1', '2026.11.30')).toBeLessThan(0);
+        expect(compareManifestVersions('2026.11.30', '2026.11.30')).toBe(0);
       });
 
-      it('sorts by the requested column and order', async () => {
-        const byName = (await listCertifications(storage.db, { sort: 'name', order: 'desc' })).map(
-          (r) => r.certification.name,
-        );
-        expect(byName).toEqual([...byName].sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase())));
-        const byConfidence = (await listCertifications(storage.db, { sort: 'confidence' })).map(
-          (r) => r.certification.confidence,
-        );
-        const rank = { high: 0, medium: 1, low: 2 };
-        expect(byConfidence).toEqual([...byConfidence].sort((a, b) => rank[a] - rank[b]));
+      it('flags the same version with different content and keeps the first', async () => {
+        await recordBuiltinCatalog(storage.db, storage.flags, N, NOW);
+        const other = { ...N, version: `${N.manifestVersion}+ffffffff`, contentHash: 'f'.repeat(64) };
+        const result = await recordBuiltinCatalog(storage.db, storage.flags, other, LATER);
+        expect(result.outcome).toBe('conflict');
+        expect(result.newest.contentHash).toBe(N.contentHash);
+      });
+
+      it('fills in the hash of a row written before hashes were recorded', async () => {
+        await storage.db
+          .insertInto('catalog_versions')
+          .values({
+            version: N.version,
+            loaded_at: NOW,
+            certification_count: 10,
+            manifest_version: null,
+            content_hash: null,
+          })
+          .execute();
+        expect((await newestStoredCatalog(storage.db))?.manifestVersion).toBe(N.manifestVersion);
+        expect((await recordBuiltinCatalog(storage.db, storage.flags, N, LATER)).outcome).toBe('same');
+        expect((await newestStoredCatalog(storage.db))?.contentHash).toBe(N.contentHash);
+      });
+
+      it('records the real catalog under its own version and hash', async () => {
+        const result = await recordBuiltinCatalog(storage.db, storage.flags, catalogIdentity(catalog), NOW);
+        expect(result.newest).toMatchObject({
+          version: catalog.version,
+          manifestVersion: catalog.manifest.version,
+          contentHash: catalogContentHash(catalog),
+          certificationCount: catalog.certifications.length,
+        });
+        // The built-in certifications are served from memory: no built-in rows are written.
+        expect(await count(storage)).toBe(0);
       });
     });
 
     describe('organization entries', () => {
-      it('are seen only by their organization, beside the built-in catalog', async () => {
-        await syncBuiltinCatalog(storage.db, storage.flags, catalog, NOW);
+      it('are seen only by members of their organization, beside the built-in catalog, in every read', async () => {
         const acme = await createOrganization(storage.db, {
           id: '00000000-0000-0000-0000-000000000001',
           slug: 'acme-health',
           name: 'Acme Health',
           created_at: NOW,
         });
-        await createOrganization(storage.db, {
+        const other = await createOrganization(storage.db, {
           id: '00000000-0000-0000-0000-000000000002',
           slug: 'other',
           name: 'Other',
@@ -201,21 +200,45 @@ for (const database of await testDatabases()) {
           { ...own, name: 'Acme Leadership Certificate' },
           NOW,
         );
+        expect(await listOrganizationCertifications(storage.db, [acme.id])).toHaveLength(1);
+        expect(await listOrganizationCertifications(storage.db, [])).toEqual([]);
 
-        const forAcme = await listCertifications(storage.db, { organizationId: acme.id });
-        expect(forAcme).toHaveLength(catalog.certifications.length + 1);
-        expect(forAcme.find((r) => r.certification.id === 'ACME_LEAD')?.certification.name).toBe(
-          'Acme Leadership Certificate',
+        const ctx = { catalog, storage };
+        // A member of Acme (membership faked: organizations do not have members yet).
+        const member = await catalogFor(ctx, [acme.id]);
+        expect(member.catalog.certifications).toHaveLength(catalog.certifications.length + 1);
+        const listed = searchCertifications(member, { q: 'acme' });
+        expect(listed.map((c) => [c.id, c.name, c.scope])).toEqual([
+          ['ACME_LEAD', 'Acme Leadership Certificate', `org:${acme.id}`],
+        ]);
+        expect(getCertification(member, 'acme_lead').scope).toBe(`org:${acme.id}`);
+        // Eligibility, plans and renewals take the view's catalog: the entry is there for them too.
+        expect(member.catalog.certifications.some((c) => c.id === 'ACME_LEAD')).toBe(true);
+        expect(member.catalog.version).toBe(catalog.version);
+
+        // Someone else: a member of another organization, or of none.
+        for (const outsider of [await catalogFor(ctx, [other.id]), await catalogFor(ctx, [])]) {
+          expect(outsider.catalog).toBe(catalog);
+          expect(searchCertifications(outsider, { q: 'acme' })).toEqual([]);
+          expect(() => getCertification(outsider, 'ACME_LEAD')).toThrow(/No certification/);
+        }
+
+        // An organization's entry with a built-in id replaces the built-in one for its members only.
+        await upsertOrganizationCertification(storage.db, acme.id, { ...base, name: 'Acme edition' }, NOW);
+        const shadowed = await catalogFor(ctx, [acme.id]);
+        expect(shadowed.catalog.certifications).toHaveLength(catalog.certifications.length + 1);
+        expect(getCertification(shadowed, base.id)).toMatchObject({ scope: `org:${acme.id}` });
+        expect(getCertification(shadowed, base.id).certification.name).toBe('Acme edition');
+        expect(getCertification(await catalogFor(ctx), base.id).certification.name).toBe(base.name);
+
+        // Recording a new built-in catalog leaves organization entries alone.
+        await recordBuiltinCatalog(
+          storage.db,
+          storage.flags,
+          { ...catalogIdentity(catalog), version: 'next', manifestVersion: '9999' },
+          NOW,
         );
-        expect(
-          await listCertifications(storage.db, { organizationId: '00000000-0000-0000-0000-000000000002' }),
-        ).toHaveLength(catalog.certifications.length);
-        expect(await listCertifications(storage.db)).toHaveLength(catalog.certifications.length);
-        expect(await findCertification(storage.db, 'ACME_LEAD')).toBeUndefined();
-        expect((await findCertification(storage.db, 'acme_lead', acme.id))?.scope).toBe(`org:${acme.id}`);
-        // Reloading the built-in catalog leaves organization entries alone.
-        await syncBuiltinCatalog(storage.db, storage.flags, withVersion(catalog, 'next'), NOW);
-        expect(await count(storage, `org:${acme.id}`)).toBe(1);
+        expect(await count(storage, `org:${acme.id}`)).toBe(2);
       });
 
       it('refuses an entry for an organization that does not exist', async () => {

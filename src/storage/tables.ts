@@ -26,8 +26,13 @@ export interface CatalogEntriesTable {
   updated_at: string;
 }
 
+/** Every built-in catalog version an instance has served (the newest by manifest version). */
 export interface CatalogVersionsTable {
   version: string;
+  /** Null on rows written before 2026-12-02 (then it is the part of `version` before '+'). */
+  manifest_version: string | null;
+  /** SHA-256 of the served catalog; null on rows written before 2026-12-02. */
+  content_hash: string | null;
   loaded_at: string;
   certification_count: number;
 }
@@ -41,6 +46,8 @@ export interface UsersTable {
   password_hash: string;
   /** SHA-256 hex of the calendar-feed secret; null = no feed yet. */
   calendar_token_hash: string | null;
+  /** IANA time zone in which "today" is computed for this person; null = UTC. Optional on insert. */
+  time_zone?: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -62,3 +62,24 @@ export async function deleteUser(db: Db, id: string): Promise<boolean> {
   const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/** The account's time zone (IANA), or null when it has none or does not exist. */
+export async function findUserTimeZone(db: Db, id: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('time_zone').where('id', '=', id).executeTakeFirst();
+  return row?.time_zone ?? null;
+}
+
+/** Sets the account's time zone (null: UTC). Returns false when the account does not exist. */
+export async function updateUserTimeZone(
+  db: Db,
+  id: string,
+  timeZone: string | null,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ time_zone: timeZone, updated_at: at })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

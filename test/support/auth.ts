@@ -51,7 +51,8 @@ export async function authTestApp(
     storage,
     appVersion: '0.0.0-test',
     logger: false,
-    auth: { argon2Cost: 'fast', now: clock.now, ...opts.auth },
+    clock,
+    auth: { argon2Cost: 'fast', ...opts.auth },
   });
   app.addHook('onClose', async () => {
     await storage.close();

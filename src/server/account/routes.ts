@@ -1,20 +1,44 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { updateAccountSettings } from '../../services/account-settings-service.js';
 import { deleteAccount } from '../../services/auth-service.js';
 import { authenticated } from '../auth/routes.js';
-import { noContentSchema } from '../auth/schema.js';
+import { noContentSchema, userSchema } from '../auth/schema.js';
 import {
   clearSessionCookie,
+  currentActor,
   currentUserId,
   requireUser,
   withRetryAfter,
   type AuthRuntime,
 } from '../auth/plugin.js';
 import { errorBodySchema } from '../errors.js';
-import { deleteAccountBodySchema } from './schema.js';
+import { accountSettingsBodySchema, deleteAccountBodySchema } from './schema.js';
 
-/** Deleting the account. */
+/** Account settings and deleting the account. */
 export const accountRoutes = (runtime: AuthRuntime): FastifyPluginAsyncZod =>
   async function routes(app) {
+    app.patch(
+      '/account',
+      {
+        preHandler: requireUser,
+        schema: {
+          tags: ['account'],
+          summary: 'Change my account settings (time zone)',
+          description:
+            '`timeZone`: the IANA time zone in which "today" is computed for you (renewal deadlines, eligibility dates, the calendar feed); null or "" = UTC. 400 `invalid_settings` naming the field when it is not a time zone.',
+          security: authenticated,
+          body: accountSettingsBodySchema,
+          response: { 200: userSchema, 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema },
+        },
+      },
+      async (request) =>
+        updateAccountSettings(
+          runtime.env,
+          { userId: currentUserId(request), actor: currentActor(request) },
+          request.body,
+        ),
+    );
+
     app.delete(
       '/account',
       {

@@ -8,3 +8,12 @@ export const deleteAccountBodySchema = z.strictObject({
     .max(passwordRules.maxLength, `must be at most ${passwordRules.maxLength} characters`)
     .describe('The account password, asked again before deleting'),
 });
+
+export const accountSettingsBodySchema = z.strictObject({
+  timeZone: z
+    .string()
+    .max(64, 'must be at most 64 characters')
+    .nullable()
+    .optional()
+    .describe('IANA time zone (e.g. America/Chicago) in which "today" is computed for you; null or "" = UTC'),
+});

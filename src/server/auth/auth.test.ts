@@ -37,6 +37,7 @@ describe('POST /api/auth/signup', () => {
         id: expect.any(String),
         email: 'ada@example.org',
         displayName: 'Ada Lovelace',
+        timeZone: null,
         createdAt: '2026-11-28T12:00:00.000Z',
       },
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),

@@ -47,6 +47,10 @@ export const userSchema = z
     id: z.string(),
     email: z.string(),
     displayName: z.string(),
+    timeZone: z
+      .string()
+      .nullable()
+      .describe('IANA time zone in which "today" is computed (deadlines, eligibility dates); null = UTC'),
     createdAt: z.string().describe('ISO-8601 time'),
   })
   .describe('User');

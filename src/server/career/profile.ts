@@ -10,6 +10,7 @@ import { profileJsonSchema } from '../../services/profile-json-schema.js';
 import { ProfileError, validateProfile } from '../../services/profile-service.js';
 import { loadProfile } from '../../services/record-service.js';
 import type { AppDeps } from '../app.js';
+import { callerCatalog } from '../caller.js';
 
 export async function profileOfRequest(
   deps: AppDeps,
@@ -18,7 +19,7 @@ export async function profileOfRequest(
 ): Promise<Profile> {
   if (raw !== undefined) {
     try {
-      return validateProfile(deps.catalog, raw);
+      return validateProfile((await callerCatalog(deps, request)).catalog, raw);
     } catch (e) {
       throw e instanceof ProfileError ? e.prefixed('profile') : e;
     }

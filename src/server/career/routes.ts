@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { gapsFor, recommendFor } from '../../services/career-service.js';
-import { localToday } from '../../services/eligibility-service.js';
+import { callerCatalog, callerToday } from '../caller.js';
 import type { AppDeps } from '../app.js';
 import { errorBodySchema } from '../errors.js';
 import { profileOfRequest } from './profile.js';
@@ -45,7 +45,8 @@ export const careerRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       async (request) => {
         const { profile: raw, ...rest } = request.body;
         const profile = await profileOfRequest(deps, request, raw);
-        return recommendFor(deps.catalog, profile, rest, localToday());
+        const { catalog } = await callerCatalog(deps, request);
+        return recommendFor(catalog, profile, rest, await callerToday(deps, request));
       },
     );
   };

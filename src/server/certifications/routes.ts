@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getCertification, searchCertifications } from '../../services/catalog-service.js';
 import { ValidationError } from '../../services/errors.js';
 import type { AppDeps } from '../app.js';
+import { callerCatalog } from '../caller.js';
 import { errorBodySchema } from '../errors.js';
 import { detailResponseSchema, idParamsSchema, listQuerySchema, listResponseSchema } from './schema.js';
 
@@ -38,8 +39,9 @@ export const certificationRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
             known: [...issuerIds],
           });
         }
-        const certifications = await searchCertifications(deps, { q, focus, issuer, sort, order });
-        return { catalogVersion: deps.catalog.version, total: certifications.length, certifications };
+        const view = await callerCatalog(deps, request);
+        const certifications = searchCertifications(view, { q, focus, issuer, sort, order });
+        return { catalogVersion: view.catalog.version, total: certifications.length, certifications };
       },
     );
 
@@ -54,8 +56,7 @@ export const certificationRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         },
       },
       async (request) => {
-        const detail = await getCertification(deps, request.params.id);
-        return { ...detail };
+        return { ...getCertification(await callerCatalog(deps, request), request.params.id) };
       },
     );
   };

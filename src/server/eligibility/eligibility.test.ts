@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/support/app.js';
 import { builtinCatalog } from '../../../test/support/catalog.js';
-import { localToday } from '../../services/eligibility-service.js';
+import { todayFor, systemClock } from '../../services/clock.js';
 
 let app: FastifyInstance;
 const catalog = await builtinCatalog();
@@ -100,7 +100,7 @@ describe('POST /api/eligibility', () => {
   it('narrows to the certifications asked for, in any case, and defaults asOf to today', async () => {
     const res = await post({ profile: nurseManager, certifications: ['cphq', 'FACHE'] });
     expect(res.statusCode).toBe(200);
-    expect(res.json().asOf).toBe(localToday());
+    expect(res.json().asOf).toBe(todayFor(systemClock));
     const charset = await app.inject({
       method: 'POST',
       url: '/api/eligibility',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { checkProfileEligibility, localToday } from '../../services/eligibility-service.js';
+import { checkProfileEligibility } from '../../services/eligibility-service.js';
+import { callerCatalog, callerToday } from '../caller.js';
 import { ValidationError } from '../../services/errors.js';
 import { ProfileError, readProfileDocument } from '../../services/profile-service.js';
 import type { AppDeps } from '../app.js';
@@ -78,13 +79,13 @@ export const eligibilityRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
           }
         }
         return checkProfileEligibility(
-          deps.catalog,
+          (await callerCatalog(deps, request)).catalog,
           {
             profile: body.profile,
             asOf: body.asOf ?? query.asOf,
             certifications: body.certifications ?? query.certifications,
           },
-          localToday(),
+          await callerToday(deps, request),
         );
       },
     );

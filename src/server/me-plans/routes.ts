@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { localToday } from '../../services/eligibility-service.js';
+import { dateIn, systemClock } from '../../services/clock.js';
 import {
   createPlan,
   getPlan,
@@ -13,6 +13,7 @@ import {
   setStepDone,
 } from '../../services/saved-plan-service.js';
 import type { AppDeps } from '../app.js';
+import { callerCatalog, callerTimeZone } from '../caller.js';
 import { currentActor, currentUserId, requireUser } from '../auth/plugin.js';
 import { authenticated } from '../auth/routes.js';
 import { noContentSchema } from '../auth/schema.js';
@@ -29,12 +30,16 @@ import {
 export const savedPlanRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
   async function routes(app) {
     const db = deps.storage.db;
-    const now = deps.auth?.now ?? (() => new Date());
+    const clock = deps.clock ?? systemClock;
     const common = { tags: ['career'], security: authenticated };
     const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
-    const ctx = (request: Parameters<typeof currentActor>[0]) => {
-      const at = now();
-      return { actor: currentActor(request), at: at.toISOString(), today: localToday(at) };
+    const ctx = async (request: Parameters<typeof currentActor>[0]) => {
+      const at = clock.now();
+      return {
+        actor: currentActor(request),
+        at: at.toISOString(),
+        today: dateIn(at, await callerTimeZone(deps, request)),
+      };
     };
 
     app.get(
@@ -47,7 +52,9 @@ export const savedPlanRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
           response: { 200: z.object({ plans: z.array(savedPlanSummarySchema) }), 401: errorBodySchema },
         },
       },
-      async (request) => ({ plans: await listPlans(db, deps.catalog, currentUserId(request)) }),
+      async (request) => ({
+        plans: await listPlans(db, (await callerCatalog(deps, request)).catalog, currentUserId(request)),
+      }),
     );
 
     app.post(
@@ -64,7 +71,15 @@ export const savedPlanRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       async (request, reply) =>
         reply
           .code(201)
-          .send(await createPlan(db, deps.catalog, currentUserId(request), request.body, ctx(request))),
+          .send(
+            await createPlan(
+              db,
+              (await callerCatalog(deps, request)).catalog,
+              currentUserId(request),
+              request.body,
+              await ctx(request),
+            ),
+          ),
     );
 
     app.get(
@@ -78,7 +93,14 @@ export const savedPlanRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
           response: { 200: savedPlanSchema, ...errors },
         },
       },
-      async (request) => getPlan(db, deps.catalog, currentUserId(request), request.params.id, ctx(request)),
+      async (request) =>
+        getPlan(
+          db,
+          (await callerCatalog(deps, request)).catalog,
+          currentUserId(request),
+          request.params.id,
+          await ctx(request),
+        ),
     );
 
     app.put(
@@ -96,12 +118,12 @@ export const savedPlanRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       async (request) =>
         setStepDone(
           db,
-          deps.catalog,
+          (await callerCatalog(deps, request)).catalog,
           currentUserId(request),
           request.params.id,
           request.params.stepId,
           request.body.done,
-          ctx(request),
+          await ctx(request),
         ),
     );
 
@@ -117,7 +139,7 @@ export const savedPlanRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         },
       },
       async (request, reply) => {
-        await removePlan(db, currentUserId(request), request.params.id, ctx(request));
+        await removePlan(db, currentUserId(request), request.params.id, await ctx(request));
         return reply.code(204).send(null);
       },
     );

@@ -8,6 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { stringify } from 'yaml';
 import { z } from 'zod';
+import type { Catalog } from '../../catalog/schema.js';
 import { PROFILE_FORMAT, type Profile } from '../../core/profile.js';
 import { isValidDay } from '../../core/dates.js';
 import {
@@ -16,8 +17,8 @@ import {
   disableCalendarFeed,
   rotateCalendarFeed,
 } from '../../services/calendar-feed-service.js';
+import { systemClock } from '../../services/clock.js';
 import { buildDashboard } from '../../services/dashboard-service.js';
-import { localToday } from '../../services/eligibility-service.js';
 import { NotFoundError, ValidationError } from '../../services/errors.js';
 import { ProfileError, validateProfile } from '../../services/profile-service.js';
 import {
@@ -38,6 +39,7 @@ import {
 } from '../../services/record-service.js';
 import type { RecordSection } from '../../storage/tables.js';
 import type { AppDeps } from '../app.js';
+import { callerCatalog, callerToday } from '../caller.js';
 import { authenticated } from '../auth/routes.js';
 import { currentActor, currentUserId, requireUser } from '../auth/plugin.js';
 import { noContentSchema } from '../auth/schema.js';
@@ -70,9 +72,9 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
  * CE categories, ...), so that a record never holds what a profile file could not. Paths are the
  * item's own (`end`, `credits[0].amount`).
  */
-function checkItem(deps: AppDeps, section: RecordSection, item: unknown): void {
+function checkItem(catalog: Catalog, section: RecordSection, item: unknown): void {
   try {
-    validateProfile(deps.catalog, { format: PROFILE_FORMAT, [section]: [item] });
+    validateProfile(catalog, { format: PROFILE_FORMAT, [section]: [item] });
   } catch (e) {
     if (!(e instanceof ProfileError)) throw e;
     const prefix = `${section}[0]`;
@@ -93,8 +95,8 @@ function checkItem(deps: AppDeps, section: RecordSection, item: unknown): void {
   }
 }
 
-function checkAsOf(asOf: string | undefined): string {
-  if (asOf === undefined) return localToday();
+async function checkAsOf(deps: AppDeps, request: FastifyRequest, asOf: string | undefined): Promise<string> {
+  if (asOf === undefined) return callerToday(deps, request);
   if (!isValidDay(asOf))
     throw new ValidationError('asOf: not a date (YYYY-MM-DD)', {
       issues: [{ path: 'asOf', message: 'not a date (YYYY-MM-DD)' }],
@@ -103,9 +105,9 @@ function checkAsOf(asOf: string | undefined): string {
 }
 
 /** The profile held in the request body, checked against the format and the catalog. */
-function importedProfile(deps: AppDeps, value: unknown): Profile {
+function importedProfile(catalog: Catalog, value: unknown): Profile {
   try {
-    return validateProfile(deps.catalog, value);
+    return validateProfile(catalog, value);
   } catch (e) {
     throw e instanceof ProfileError ? e.prefixed('profile') : e;
   }
@@ -124,7 +126,8 @@ function originOf(request: FastifyRequest): string {
 export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
   async function routes(app) {
     const db = deps.storage.db;
-    const now = deps.auth?.now ?? (() => new Date());
+    const clock = deps.clock ?? systemClock;
+    const now = () => clock.now();
     const common = { tags: ['record'], security: authenticated };
 
     app.get(
@@ -171,7 +174,7 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         },
       },
       async (request, reply) => {
-        checkItem(deps, request.params.section, request.body);
+        checkItem((await callerCatalog(deps, request)).catalog, request.params.section, request.body);
         const item = await createRecord(
           db,
           currentUserId(request),
@@ -200,7 +203,7 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       async (request) => {
         const userId = currentUserId(request);
         await ensureInSection(request.params.section, request.params.id, userId);
-        checkItem(deps, request.params.section, request.body);
+        checkItem((await callerCatalog(deps, request)).catalog, request.params.section, request.body);
         return updateRecord(db, userId, request.params.id, request.body, ctxOf(request, now));
       },
     );
@@ -264,7 +267,7 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         previewImport(
           db,
           currentUserId(request),
-          importedProfile(deps, request.body.profile),
+          importedProfile((await callerCatalog(deps, request)).catalog, request.body.profile),
           request.body.mode,
         ),
     );
@@ -286,7 +289,7 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         applyImport(
           db,
           currentUserId(request),
-          importedProfile(deps, request.body.profile),
+          importedProfile((await callerCatalog(deps, request)).catalog, request.body.profile),
           request.body.mode,
           {
             ...ctxOf(request, now),
@@ -346,7 +349,12 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         },
       },
       async (request) =>
-        buildDashboard(db, deps.catalog, currentUserId(request), checkAsOf(request.query.asOf)),
+        buildDashboard(
+          db,
+          (await callerCatalog(deps, request)).catalog,
+          currentUserId(request),
+          await checkAsOf(deps, request, request.query.asOf),
+        ),
     );
 
     app.get(
@@ -374,7 +382,7 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         },
       },
       async (request, reply) => {
-        const known = deps.catalog.certifications.find(
+        const known = (await callerCatalog(deps, request)).catalog.certifications.find(
           (c) => c.id.toLowerCase() === request.body.certificationId.toLowerCase(),
         );
         if (!known)
@@ -477,10 +485,7 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       },
       async (request, reply) => {
         const secret = request.params.file.replace(/\.ics$/, '');
-        const body = await calendarBySecret(db, deps.catalog, secret, {
-          appUrl: originOf(request),
-          asOf: localToday(now()),
-        });
+        const body = await calendarBySecret(deps, secret, { appUrl: originOf(request), clock });
         return reply
           .type('text/calendar; charset=utf-8')
           .header('cache-control', 'private, max-age=300')

@@ -3,7 +3,7 @@
  * (a profile kept in the browser); a signed-in caller without a profile gets their record used.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { localToday } from '../../services/eligibility-service.js';
+import { callerCatalog, callerToday } from '../caller.js';
 import { planFor } from '../../services/plan-service.js';
 import type { AppDeps } from '../app.js';
 import { profileOfRequest } from '../career/profile.js';
@@ -27,7 +27,8 @@ export const planRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       async (request) => {
         const { profile: raw, ...rest } = request.body;
         const profile = await profileOfRequest(deps, request, raw);
-        return planFor(deps.catalog, profile, rest, localToday());
+        const { catalog } = await callerCatalog(deps, request);
+        return planFor(catalog, profile, rest, await callerToday(deps, request));
       },
     );
   };

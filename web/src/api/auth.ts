@@ -99,6 +99,7 @@ export const authApi = {
     return getJson<AuditPage>(`/api/audit?${params}`, signal);
   },
   deleteAccount: (password: string) => sendJson('DELETE', '/api/account', { password }),
+  updateSettings: (body: { timeZone: string | null }) => sendJson<User>('PATCH', '/api/account', body),
   calendarStatus: (signal?: AbortSignal) => getJson<CalendarFeedStatus>('/api/me/calendar', signal),
   enableCalendar: () => sendJson<CalendarFeedCreated>('POST', '/api/me/calendar'),
   disableCalendar: () => sendJson('DELETE', '/api/me/calendar'),
@@ -237,6 +238,20 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: authApi.changePassword,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: authKeys.audit }),
+  });
+}
+
+/** Saves account settings (the time zone); every date-based answer is fetched again. */
+export function useUpdateAccountSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: authApi.updateSettings,
+    onSuccess: (user) => {
+      queryClient.setQueryData<Session | null | undefined>(authKeys.session, (session) =>
+        session ? { ...session, user } : session,
+      );
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== authKeys.session[0] });
+    },
   });
 }
 

@@ -63,6 +63,8 @@ export function describeAuditEvent(event: AuditEvent, names: TokenNames = new Ma
       return { text: 'Created the account', category: 'account' };
     case 'account.delete':
       return { text: 'Deleted the account', category: 'account' };
+    case 'account.settings_change':
+      return { text: 'Changed the time zone', category: 'account' };
     case 'session.sign_in':
       return { text: 'Signed in', category: 'session' };
     case 'session.sign_in_failed':

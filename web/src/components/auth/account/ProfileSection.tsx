@@ -2,6 +2,7 @@ import { DataList } from '@mantine/core';
 import type { User } from '../../../api/auth';
 import { formatDay } from '../dates';
 import { AccountSection } from './AccountSection';
+import { TimeZoneField } from './TimeZoneField';
 
 export function ProfileSection({ user }: { user: User }) {
   return (
@@ -20,6 +21,7 @@ export function ProfileSection({ user }: { user: User }) {
           <DataList.ItemValue>{formatDay(user.createdAt)}</DataList.ItemValue>
         </DataList.Item>
       </DataList>
+      <TimeZoneField user={user} />
     </AccountSection>
   );
 }
