@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
-    env: { TZ: 'UTC' },
+    // UTC unless a zone is named (npm run test:tz runs the date-sensitive files under others).
+    env: { TZ: process.env.TZ || 'UTC' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],
