@@ -6,7 +6,7 @@ import {
   type CertificationQuery,
 } from '../storage/catalog-repository.js';
 import type { Storage } from '../storage/db.js';
-import { NotFoundError } from './errors.js';
+import { NotFoundError, ValidationError } from './errors.js';
 
 export interface CertificationSummary {
   id: string;
@@ -52,6 +52,34 @@ export function summarize(catalog: Catalog, cert: Certification, scope = 'builti
     sourceCount: cert.sources.length,
     scope,
   };
+}
+
+/**
+ * Checks the focus areas and issuers of a search against the catalog's vocabulary: a 400 naming
+ * the parameter (API) or exit 2 with the message (CLI).
+ */
+export function checkCertificationQuery(
+  catalog: Catalog,
+  query: Pick<CertificationQuery, 'focus' | 'issuer'>,
+): void {
+  const focusIds = catalog.vocabulary.focusAreas.map((f) => f.id);
+  const badFocus = query.focus?.find((f) => !focusIds.includes(f));
+  if (badFocus) {
+    throw new ValidationError(`query parameter focus: unknown focus area "${badFocus}"`, {
+      in: 'querystring',
+      issues: [{ path: 'focus', message: `unknown focus area "${badFocus}"` }],
+      known: focusIds,
+    });
+  }
+  const issuerIds = catalog.vocabulary.organizations.map((o) => o.id);
+  const badIssuer = query.issuer?.find((i) => !issuerIds.includes(i));
+  if (badIssuer) {
+    throw new ValidationError(`query parameter issuer: unknown issuing body "${badIssuer}"`, {
+      in: 'querystring',
+      issues: [{ path: 'issuer', message: `unknown issuing body "${badIssuer}"` }],
+      known: issuerIds,
+    });
+  }
 }
 
 export async function searchCertifications(

@@ -41,3 +41,19 @@ export async function createContext(
     throw e;
   }
 }
+
+/** `pathways db migrate`: opens the database, runs the pending migrations and closes it again. */
+export async function migrateDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+): Promise<{ describe: string; migrationsRun: string[] }> {
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const results = await migrateToLatest(storage.db);
+    return {
+      describe: storage.describe,
+      migrationsRun: results.filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    };
+  } finally {
+    await storage.close();
+  }
+}
