@@ -74,3 +74,58 @@ export async function benchCliStartup(runs = Number(process.env.BENCH_RUNS ?? 7)
     );
   });
 }
+
+/** `pathways serve` (web app already built) to the first healthy /api/health on a fresh SQLite database. */
+async function serverStartOnce(): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const net = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(p));
+    });
+  });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pathways-start-'));
+  const started = performance.now();
+  const child = spawn(process.execPath, [bin, 'serve', '--no-web-build'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return performance.now() - started;
+      if (child.exitCode !== null) throw new Error(`pathways serve exited with ${child.exitCode}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Server start-up against `node -e 0`, medians, interleaved (issue 14 target: ≤ 1 s on SQLite). */
+export async function benchServerStart(runs = Number(process.env.BENCH_RUNS ?? 7)): Promise<void> {
+  const base: number[] = [];
+  const server: number[] = [];
+  await serverStartOnce();
+  for (let i = 0; i < runs; i++) {
+    base.push(timeOnce(['-e', '0']).wallMs);
+    server.push(await serverStartOnce());
+  }
+  const b = median(base);
+  const s = median(server);
+  console.log(`\nServer start to a healthy /api/health on a new SQLite database (median of ${runs} runs)`);
+  console.log(`  ${'node -e 0 (baseline)'.padEnd(34)} ${b.toFixed(0).padStart(6)} ms  baseline`);
+  console.log(
+    `  ${'pathways serve --no-web-build'.padEnd(34)} ${s.toFixed(0).padStart(6)} ms  ${(s / b).toFixed(1)}x  target ≤ 1000 ms: ${s <= 1000 ? 'met' : 'NOT met'}`,
+  );
+}

@@ -1,4 +1,5 @@
-/** `npm run bench:startup`: only the CLI start-up timings of `npm run bench`. */
-import { benchCliStartup } from './cli-startup.js';
+/** `npm run bench:startup`: only the start-up timings of `npm run bench` (CLI commands, server). */
+import { benchCliStartup, benchServerStart } from './cli-startup.js';
 
 await benchCliStartup();
+await benchServerStart();

@@ -34,6 +34,8 @@ const lockFile = path.join(root, '.dist-build.lock');
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    // Tests are not compiled: editing one does not make dist/ stale.
+    if (/\.test\.tsx?$/.test(entry.name)) continue;
     const full = path.join(dir, entry.name);
     const t = entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs;
     if (t > newest) newest = t;

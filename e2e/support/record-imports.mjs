@@ -1,3 +1,4 @@
+/* global process */
 // Preloaded with `node --import` by e2e/build.e2e.test.ts: appends every module URL the process
 // resolves to the file named by RECORD_IMPORTS, so the test can see what really ran.
 import { register } from 'node:module';

@@ -11,6 +11,7 @@ import { createContext } from '../services/context.js';
 import { AppError } from '../services/errors.js';
 import { UsageError } from './errors.js';
 import { printTable } from './table.js';
+import { cliCatalog } from './catalog-cache.js';
 
 export function registerCatalogCommands(program: Command, out: (s: string) => void): void {
   const catalog = program.command('catalog').description('Inspect and check the certification catalog');
@@ -35,7 +36,8 @@ export function registerCatalogCommands(program: Command, out: (s: string) => vo
     .option('-q, --search <text>', 'search id, acronym, name, issuer, summary and focus areas')
     .option('--json', 'print JSON instead of a table')
     .action(async (opts: { focus?: string; issuer?: string; search?: string; json?: boolean }) => {
-      const ctx = await createContext(loadConfig());
+      const config = loadConfig();
+      const ctx = await createContext(config, undefined, await cliCatalog(config.catalogDir));
       try {
         const query = {
           q: opts.search,

@@ -21,9 +21,11 @@ export interface StartupReport {
 export async function createContext(
   config: Pick<AppConfig, 'catalogDir' | 'databaseUrl' | 'dataDir'>,
   now: () => Date = () => new Date(),
+  /** The catalog of `config.catalogDir` when the caller has it loaded already (the CLI's cache). */
+  loaded?: Catalog,
 ): Promise<AppContext & { report: StartupReport }> {
   // The catalog first: a broken catalog must stop start-up before anything is written.
-  const catalog = await loadCatalog(config.catalogDir);
+  const catalog = loaded ?? (await loadCatalog(config.catalogDir));
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const results = await migrateToLatest(storage.db);
