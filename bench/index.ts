@@ -64,3 +64,6 @@ await (await import('./recommend.js')).benchRecommend(catalog);
 await (await import('./plan.js')).benchPlan(catalog);
 await app.close();
 await (await import('./eligibility.js')).benchEligibility(catalog);
+const startup = await import('./cli-startup.js');
+await startup.benchCliStartup();
+await startup.benchServerStart();

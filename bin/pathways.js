@@ -1,7 +1,17 @@
 #!/usr/bin/env node
-// Entry point of the `pathways` command. TypeScript sources run through tsx, so there is no
-// separate compile step between `npm install` and `npm start`.
-import { register } from 'tsx/esm/api';
+// Entry point of the `pathways` command (and of `npm start`): runs the compiled JavaScript in
+// dist/. `npm install` compiles it (`prepare`); when dist/ is missing or older than src/ (someone
+// edited the sources), it is rebuilt first in a separate process, so this one keeps no compiler
+// in memory. Development with reload on change is `npm run dev` (tsx).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { distIsStale, entryOut, root } from '../scripts/build.js';
 
-register();
-await import('../src/cli/main.ts');
+if (distIsStale()) {
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.js')], {
+    stdio: ['ignore', 2, 2],
+  });
+  if (result.status !== 0) process.exit(1);
+}
+await import(pathToFileURL(entryOut).href);

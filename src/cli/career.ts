@@ -6,7 +6,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Program } from '../catalog/career-schema.js';
 import type { Catalog } from '../catalog/schema.js';
-import { loadCatalog } from '../catalog/loader.js';
 import { isValidDay } from '../core/dates.js';
 import type { GapReport } from '../core/gaps.js';
 import type { RecommendConstraints, Recommendation } from '../core/recommend.js';
@@ -17,13 +16,13 @@ import {
   recommendForProfile,
   type ComparedProgram,
 } from '../services/career-service.js';
-import { loadConfig } from '../services/config.js';
 import { cliToday } from '../services/clock.js';
 import { latestRatings } from '../core/gaps.js';
 import { readProfileFile } from './eligibility.js';
 import { UsageError } from './errors.js';
 import { bar } from './renewal.js';
 import { printTable } from './table.js';
+import { cliCatalog } from './catalog-cache.js';
 
 function nonNegative(flag: string) {
   return (value: string): number => {
@@ -221,7 +220,7 @@ export function registerCareerCommands(program: Command, out: (s: string) => voi
       '\nExample:\n  pathways gaps examples/quality-analyst.yaml --role director-of-quality',
     )
     .action(async (file: string, opts: { role?: string; json?: boolean }) => {
-      const catalog = await loadCatalog(loadConfig().catalogDir);
+      const catalog = await cliCatalog();
       const profile = await readProfileFile(catalog, file);
       const role = roleHint(catalog, opts.role ?? profile.goals?.targetRole);
       const report = checked(() => gapsForProfile(catalog, profile, role));
@@ -259,7 +258,7 @@ export function registerCareerCommands(program: Command, out: (s: string) => voi
           json?: boolean;
         },
       ) => {
-        const catalog = await loadCatalog(loadConfig().catalogDir);
+        const catalog = await cliCatalog();
         const profile = await readProfileFile(catalog, file);
         const role = roleHint(catalog, opts.role ?? profile.goals?.targetRole);
         const constraints: RecommendConstraints = {
@@ -292,7 +291,7 @@ export function registerCareerCommands(program: Command, out: (s: string) => voi
       '\nExample:\n  pathways programs compare ihi-improvement-advisor gwu-graduate-certificate-health-care-quality --profile me.yaml --role director-of-quality',
     )
     .action(async (ids: string[], opts: { profile?: string; role?: string; json?: boolean }) => {
-      const catalog = await loadCatalog(loadConfig().catalogDir);
+      const catalog = await cliCatalog();
       let gap: { role: string; ratings: Record<string, number> } | undefined;
       if (opts.profile) {
         const profile = await readProfileFile(catalog, opts.profile);

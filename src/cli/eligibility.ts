@@ -5,16 +5,15 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadCatalog } from '../catalog/loader.js';
 import type { Catalog } from '../catalog/schema.js';
 import type { CertificationResult, EligibilityReport, PathwayResult } from '../core/eligibility.js';
 import type { Profile } from '../core/profile.js';
-import { loadConfig } from '../services/config.js';
 import { checkEligibility, eligibilityOptionIssues } from '../services/eligibility-service.js';
 import { cliToday } from '../services/clock.js';
 import { AppError, type Issue } from '../services/errors.js';
 import { MAX_PROFILE_BYTES, ProfileError, parseProfileText } from '../services/profile-service.js';
 import { UsageError } from './errors.js';
+import { cliCatalog } from './catalog-cache.js';
 
 interface Options {
   asOf?: string;
@@ -45,7 +44,7 @@ export function registerEligibilityCommand(program: Command, out: (s: string) =>
       '\nExamples:\n  pathways eligibility examples/nurse-manager.yaml\n  pathways eligibility me.yaml --as-of 2027-06-01 --cert FACHE --cert CPHQ --json',
     )
     .action(async (file: string, opts: Options) => {
-      const catalog = await loadCatalog(loadConfig().catalogDir);
+      const catalog = await cliCatalog();
       const options = { asOf: opts.asOf, certifications: opts.cert };
       const optionIssues = eligibilityOptionIssues(catalog, options);
       if (optionIssues.length)

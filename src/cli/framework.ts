@@ -5,10 +5,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadCatalog } from '../catalog/loader.js';
 import { competencyDomainIds, type CompetencyDomainId } from '../catalog/career-schema.js';
 import type { CaseProblem } from '../catalog/case.js';
-import { loadConfig } from '../services/config.js';
 import {
   CaseError,
   caseToCatalogYaml,
@@ -19,6 +17,7 @@ import {
   type DomainMap,
 } from '../services/framework-service.js';
 import { UsageError } from './errors.js';
+import { cliCatalog } from './catalog-cache.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const line = (p: CaseProblem) => `  ${p.path ? `${p.path}: ` : ''}${p.message}`;
@@ -88,7 +87,7 @@ export function registerFrameworkCommands(program: Command, out: (s: string) => 
     .action(async (opts: { out?: string; baseUrl?: string }) => {
       if (opts.baseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(opts.baseUrl))
         throw new UsageError('--base-url: must be an http(s) address such as https://pathways.example.org');
-      const catalog = await loadCatalog(loadConfig().catalogDir);
+      const catalog = await cliCatalog();
       if (!catalog.competencies)
         throw new UsageError('The catalog has no competency framework (competencies.yaml).');
       // lastChangeDateTime is the date the framework was last verified: the same catalog, the same file.
@@ -122,7 +121,7 @@ export function registerFrameworkCommands(program: Command, out: (s: string) => 
     )
     .action(async (file: string, opts: { out?: string; mapDomain: string[] }) => {
       const domainMap = parseDomainMap(opts.mapDomain);
-      const catalog = await loadCatalog(loadConfig().catalogDir);
+      const catalog = await cliCatalog();
       let check: CaseCheck;
       try {
         const json = await readCaseFile(file);

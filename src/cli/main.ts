@@ -1,166 +1,147 @@
 /**
  * The `pathways` command: argument parsing and printing only; the work is done by services.
  * Exit codes: 0 success, 1 start-up or runtime failure, 2 bad arguments or bad input.
+ *
+ * Start-up is lazy: this module imports only commander. Each top-level command is one entry of
+ * `commands` below; its module (and with it the catalog loader, the database, the engine) is
+ * imported only when that command runs. The other commands are listed by name and description so
+ * that `pathways --help` and "unknown command" suggestions still know them.
+ * Adding a command: write `src/cli/<name>.ts` exporting `register...(program, out)` and add one
+ * entry here (a test checks that the description here matches the module's).
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { CatalogError, loadCatalog } from '../catalog/loader.js';
-import { ConfigError, loadConfig } from '../services/config.js';
-import { summarize } from '../services/catalog-service.js';
-import { appVersion } from '../services/version.js';
-import { migrateToLatest, openStorage, StorageError } from '../storage/db.js';
-import { registerCareerCommands } from './career.js';
-import { registerCatalogStatsCommand } from './catalog-stats.js';
-import { registerEligibilityCommand } from './eligibility.js';
-import { registerPlanCommand } from './plan.js';
-import { registerFrameworkCommands } from './framework.js';
-import { registerRenewalCommand } from './renewal.js';
-import { UsageError } from './errors.js';
-import { printTable } from './table.js';
+import { Command, CommanderError } from 'commander';
+import { StartupFailure, UsageError } from './errors.js';
 
 export { UsageError };
-/** A failure to start the server: printed as one line, exit code 1. */
-class StartupFailure extends Error {}
 
-function parsePort(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 65535)
-    throw new InvalidArgumentError('must be a whole number from 1 to 65535');
-  return n;
+type Out = (s: string) => void;
+type Register = (program: Command, out: Out) => void;
+
+export interface CommandEntry {
+  /** Each top-level command the module registers, with its description (shown by `pathways --help`). */
+  commands: Record<string, string>;
+  load: () => Promise<Register>;
 }
 
-export function buildProgram(
-  out: (s: string) => void = (s) => process.stdout.write(s),
-  err: (s: string) => void = (s) => process.stderr.write(s),
-): Command {
-  const program = new Command()
+export const commands: CommandEntry[] = [
+  {
+    commands: { serve: 'Start the web app and API (builds the web app first if needed)' },
+    load: async () => (await import('./serve.js')).registerServeCommand,
+  },
+  {
+    commands: { db: 'Database tasks' },
+    load: async () => (await import('./db.js')).registerDbCommands,
+  },
+  {
+    commands: { catalog: 'Inspect and check the certification catalog' },
+    load: async () => (await import('./catalog.js')).registerCatalogCommands,
+  },
+  {
+    commands: {
+      eligibility:
+        'Check a profile against the certifications: eligible now, on which date, or what is missing',
+    },
+    load: async () => (await import('./eligibility.js')).registerEligibilityCommand,
+  },
+  {
+    commands: {
+      renewal:
+        'Am I on track to renew the credentials in a profile? CE progress per requirement and the deadline',
+    },
+    load: async () => (await import('./renewal.js')).registerRenewalCommand,
+  },
+  {
+    commands: {
+      gaps: "Where are my competency gaps for the role I want? Uses the profile's newest self-assessment",
+      recommend: 'Which programs and certifications close my gaps for a role, within my budget and time?',
+      programs: 'Training programs',
+    },
+    load: async () => (await import('./career.js')).registerCareerCommands,
+  },
+  {
+    commands: {
+      plan: 'My dated path from my current role to the role I want: moves, degree, certifications, programs',
+    },
+    load: async () => (await import('./plan.js')).registerPlanCommand,
+  },
+  {
+    commands: {
+      framework: 'Export or import a competency framework as 1EdTech CASE JSON (docs/case.md)',
+    },
+    load: async () => (await import('./framework.js')).registerFrameworkCommands,
+  },
+];
+
+/** The command a person asked for: the first word that is not an option (`help X` asks for X). */
+function requestedCommand(argv: readonly string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+function baseProgram(out: Out, err: Out, version: string): Command {
+  return new Command()
     .name('pathways')
     .description(
       'Healthcare Management Pathways: certifications, eligibility and career paths for healthcare managers.',
     )
-    .version(appVersion, '-v, --version')
+    .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: out, writeErr: err })
     .exitOverride();
+}
 
-  program
-    .command('serve')
-    .description('Start the web app and API (builds the web app first if needed)')
-    .addOption(
-      new Option('-p, --port <port>', 'port to listen on (default: PORT or 3000)').argParser(parsePort),
-    )
-    .option('--no-web-build', 'do not build the web app before starting')
-    .action(async (opts: { port?: number; webBuild: boolean }) => {
-      const config = loadConfig(process.env, opts.port ? { port: opts.port } : {});
-      if (opts.webBuild) {
-        const { ensureWebBuilt } = await import('./web-build.js');
-        await ensureWebBuilt();
-      }
-      const { startServer, startupMessage } = await import('../server/main.js');
-      try {
-        await startServer(config);
-      } catch (e) {
-        throw new StartupFailure(startupMessage(e));
-      }
-    });
-
-  const db = program.command('db').description('Database tasks');
-  db.command('migrate')
-    .description('Create or upgrade the database (DATABASE_URL, or the SQLite file in DATA_DIR)')
-    .action(async () => {
-      const config = loadConfig();
-      const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      try {
-        const results = await migrateToLatest(storage.db);
-        const ran = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
-        out(
-          ran.length
-            ? `Applied ${ran.length} migration(s) to ${storage.describe}:\n${ran.map((m) => `  ${m}\n`).join('')}`
-            : `${storage.describe} is up to date.\n`,
-        );
-      } finally {
-        await storage.close();
-      }
-    });
-
-  const catalog = program.command('catalog').description('Inspect and check the certification catalog');
-  catalog
-    .command('validate')
-    .description('Check a catalog folder without starting anything (default: the built-in catalog)')
-    .argument('[dir]', 'catalog folder holding catalog.yaml, vocabulary.yaml and certifications/')
-    .action(async (dir: string | undefined) => {
-      const target = dir ?? loadConfig().catalogDir;
-      const loaded = await loadCatalog(target);
-      const competencies = loaded.competencies?.competencies.length ?? 0;
-      out(
-        `OK ${target}: ${loaded.certifications.length} certifications, ${competencies} competencies, ${loaded.roles.length} roles (${loaded.transitions.length} transitions), ${loaded.programs.length} programs, catalog version ${loaded.version}\n`,
-      );
-    });
-
-  catalog
-    .command('list')
-    .description('List the certifications in the built-in catalog')
-    .option('-f, --focus <area>', 'only certifications with this focus area (e.g. quality)')
-    .option('--json', 'print JSON instead of a table')
-    .action(async (opts: { focus?: string; json?: boolean }) => {
-      const loaded = await loadCatalog(loadConfig().catalogDir);
-      const focusIds = loaded.vocabulary.focusAreas.map((f) => f.id);
-      if (opts.focus && !focusIds.includes(opts.focus)) {
-        throw new UsageError(`--focus: unknown focus area "${opts.focus}" (known: ${focusIds.join(', ')})`);
-      }
-      const certs = loaded.certifications
-        .filter((c) => !opts.focus || c.focusAreas.includes(opts.focus))
-        .map((c) => summarize(loaded, c));
-      if (opts.json) {
-        out(
-          `${JSON.stringify({ catalogVersion: loaded.version, total: certs.length, certifications: certs }, null, 2)}\n`,
-        );
-        return;
-      }
-      printTable(
-        out,
-        ['ID', 'Name', 'Issuer', 'Focus', 'Renewal', 'Confidence', 'Checked'],
-        certs.map((c) => [
-          c.id,
-          c.name,
-          c.issuer.acronym,
-          c.focusAreas.join(', '),
-          c.renewal.lifetime
-            ? 'lifetime'
-            : c.renewal.cycleMonths
-              ? `${c.renewal.cycleMonths / 12} y`
-              : 'unknown',
-          c.confidence,
-          c.verifiedAsOf,
-        ]),
-      );
-      out(
-        `${certs.length} certification(s), catalog ${loaded.version}. Confirm rules with the issuing body before paying a fee.\n`,
-      );
-    });
-
-  registerCatalogStatsCommand(catalog, out);
-
-  registerEligibilityCommand(program, out);
-
-  registerRenewalCommand(program, out);
-
-  registerCareerCommands(program, out);
-
-  registerPlanCommand(program, out);
-
-  registerFrameworkCommands(program, out);
-
+/**
+ * The program with the module of the requested command loaded (every module when `argv` is
+ * omitted, e.g. for tests that inspect every command).
+ */
+export async function buildProgram(
+  argv?: readonly string[],
+  out: Out = (s) => process.stdout.write(s),
+  err: Out = (s) => process.stderr.write(s),
+): Promise<Command> {
+  const program = baseProgram(out, err, (await import('../services/version.js')).appVersion);
+  const wanted = argv ? requestedCommand(argv) : undefined;
+  for (const entry of commands) {
+    if (argv === undefined || (wanted !== undefined && Object.hasOwn(entry.commands, wanted)))
+      (await entry.load())(program, out);
+  }
+  // The commands not loaded: names and descriptions for the overview and for suggestions.
+  const loaded = new Set(program.commands.map((c) => c.name()));
+  for (const entry of commands)
+    for (const [name, description] of Object.entries(entry.commands))
+      if (!loaded.has(name)) program.command(name).description(description);
   return program;
+}
+
+/** Exit code and message for an error thrown by a command. */
+async function failure(e: unknown): Promise<{ code: number; message: string }> {
+  if (e instanceof UsageError) return { code: 2, message: e.message };
+  if (e instanceof StartupFailure) return { code: 1, message: `pathways: ${e.message}` };
+  // Error classes are imported only on failure, so that start-up does not load their modules.
+  const [{ CatalogError }, { AppError }, { ConfigError }, { StorageError }] = await Promise.all([
+    import('../catalog/loader.js'),
+    import('../services/errors.js'),
+    import('../services/config.js'),
+    import('../storage/db.js'),
+  ]);
+  if (e instanceof CatalogError) return { code: 2, message: e.message };
+  // The same errors the API answers with a 4xx: bad input, exit 2 with the message.
+  if (e instanceof AppError)
+    return e.status < 500 ? { code: 2, message: e.message } : { code: 1, message: `pathways: ${e.message}` };
+  if (e instanceof ConfigError || e instanceof StorageError)
+    return { code: 1, message: `pathways: ${e.message}` };
+  const { startupMessage } = await import('../server/main.js');
+  return { code: 1, message: `pathways: ${startupMessage(e)}` };
 }
 
 /** Runs the CLI and returns the exit code instead of exiting, so tests can call it. */
 export async function run(
   argv: string[],
-  out?: (s: string) => void,
-  err: (s: string) => void = (s) => process.stderr.write(s),
+  out?: Out,
+  err: Out = (s) => process.stderr.write(s),
 ): Promise<number> {
-  const program = buildProgram(out, err);
   try {
+    const program = await buildProgram(argv, out, err);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
@@ -173,26 +154,14 @@ export async function run(
         return 0;
       return 2;
     }
-    if (e instanceof UsageError || e instanceof CatalogError) {
-      err(`${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof StartupFailure) {
-      err(`pathways: ${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof ConfigError || e instanceof StorageError) {
-      err(`pathways: ${e.message}\n`);
-      return 1;
-    }
-    const { startupMessage } = await import('../server/main.js');
-    err(`pathways: ${startupMessage(e)}\n`);
-    return 1;
+    const { code, message } = await failure(e);
+    err(`${message}\n`);
+    return code;
   }
 }
 
 // Run when executed as the entry point (bin/pathways.js imports this module).
-const isEntry = process.argv[1] && /(pathways(\.js)?|cli[\\/]main\.ts)$/.test(process.argv[1]);
+const isEntry = process.argv[1] && /(pathways(\.js)?|cli[\\/]main\.(ts|js))$/.test(process.argv[1]);
 if (isEntry) {
   // `pathways ... | head`: a closed pipe ends the output quietly instead of with a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -3,15 +3,14 @@
  * as a timeline in the terminal (one bar per step), or the plan JSON with `--json`.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadCatalog } from '../catalog/loader.js';
 import { isValidDay, toDay } from '../core/dates.js';
 import type { CareerPlan, PlanConstraints, PlanResult } from '../core/plan.js';
 import { CareerInputError } from '../services/career-service.js';
-import { loadConfig } from '../services/config.js';
 import { cliToday } from '../services/clock.js';
 import { planFor } from '../services/plan-service.js';
 import { readProfileFile } from './eligibility.js';
 import { UsageError } from './errors.js';
+import { cliCatalog } from './catalog-cache.js';
 
 const usd = (n: number) => `$${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
@@ -135,7 +134,7 @@ export function registerPlanCommand(program: Command, out: (s: string) => void):
       ) => {
         if (opts.asOf !== undefined && !isValidDay(opts.asOf))
           throw new UsageError('--as-of: not a date (YYYY-MM-DD)');
-        const catalog = await loadCatalog(loadConfig().catalogDir);
+        const catalog = await cliCatalog();
         const profile = await readProfileFile(catalog, file);
         const to = opts.to ?? profile.goals?.targetRole;
         if (!to)

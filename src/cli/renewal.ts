@@ -4,13 +4,13 @@
  * explains it; the renewal report JSON with `--json`.
  */
 import type { Command } from 'commander';
-import { loadCatalog } from '../catalog/loader.js';
 import { isValidDay } from '../core/dates.js';
-import { evaluateRenewals, type CredentialRenewal, type RenewalStatus } from '../core/renewal.js';
-import { loadConfig } from '../services/config.js';
+import type { CredentialRenewal, RenewalStatus } from '../core/renewal.js';
 import { cliToday } from '../services/clock.js';
+import { renewalReport } from '../services/renewal-service.js';
 import { readProfileFile } from './eligibility.js';
 import { UsageError } from './errors.js';
+import { cliCatalog } from './catalog-cache.js';
 
 const statusWords: Record<RenewalStatus, string> = {
   complete: 'COMPLETE',
@@ -72,10 +72,9 @@ export function registerRenewalCommand(program: Command, out: (s: string) => voi
     .action(async (file: string, opts: { asOf?: string; json?: boolean }) => {
       if (opts.asOf !== undefined && !isValidDay(opts.asOf))
         throw new UsageError('--as-of: not a date (YYYY-MM-DD)');
-      const catalog = await loadCatalog(loadConfig().catalogDir);
+      const catalog = await cliCatalog();
       const profile = await readProfileFile(catalog, file);
-      const asOf = opts.asOf ?? cliToday();
-      const report = evaluateRenewals(catalog, profile, asOf);
+      const { asOf, report } = renewalReport(catalog, profile, opts.asOf, cliToday());
       if (opts.json) {
         out(`${JSON.stringify(report, null, 2)}\n`);
         return;

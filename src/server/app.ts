@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -36,6 +35,7 @@ import { planRoutes } from './plans/routes.js';
 import { programRoutes } from './programs/routes.js';
 import { roleRoutes } from './roles/routes.js';
 import { tokenRoutes } from './tokens/routes.js';
+import { registerCompression, registerWebApp } from './web-delivery.js';
 
 /** Accounts and sessions (docs/security.md). Every field is optional; the defaults suit production. */
 export interface AuthConfig {
@@ -89,6 +89,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await registerCompression(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -167,21 +168,13 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   );
 
   const webDir = deps.webDir && existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : undefined;
-  if (webDir) {
-    await app.register(fastifyStatic, {
-      root: webDir,
-      wildcard: false,
-      index: ['index.html'],
-      maxAge: '1h',
-      immutable: false,
-    });
-  }
+  if (webDir) await registerWebApp(app, webDir);
 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     // The web app owns every other GET path (client-side routing).
     if (webDir && request.method === 'GET' && !url.startsWith('/api/') && url !== '/api') {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
+      return reply.sendFile('index.html', webDir);
     }
     return reply.code(404).send({
       error: { code: 'route_not_found', message: `No route ${request.method} ${url}` },

@@ -15,7 +15,7 @@ import {
   searchTextOf,
 } from '../storage/catalog-repository.js';
 import type { Storage } from '../storage/db.js';
-import { NotFoundError } from './errors.js';
+import { NotFoundError, ValidationError } from './errors.js';
 
 /** The catalog one caller sees: the built-in catalog plus their organizations' entries. */
 export interface CatalogView {
@@ -27,7 +27,8 @@ export interface CatalogView {
 
 const builtinViews = new WeakMap<Catalog, CatalogView>();
 
-function builtinView(catalog: Catalog): CatalogView {
+/** The built-in catalog as a view (no organizations: what the CLI and anonymous callers see). */
+export function builtinView(catalog: Catalog): CatalogView {
   let view = builtinViews.get(catalog);
   if (!view) {
     view = { catalog, scopes: new Map(catalog.certifications.map((c) => [c.id, BUILTIN_SCOPE])) };
@@ -201,6 +202,34 @@ export function searchCertifications(
   return findCertifications(view, query).map((c) =>
     summarize(view.catalog, c, view.scopes.get(c.id) ?? BUILTIN_SCOPE),
   );
+}
+
+/**
+ * Checks the focus areas and issuers of a search against the catalog's vocabulary: a 400 naming
+ * the parameter (API) or exit 2 with the message (CLI).
+ */
+export function checkCertificationQuery(
+  catalog: Catalog,
+  query: Pick<CertificationQuery, 'focus' | 'issuer'>,
+): void {
+  const focusIds = catalog.vocabulary.focusAreas.map((f) => f.id);
+  const badFocus = query.focus?.find((f) => !focusIds.includes(f));
+  if (badFocus) {
+    throw new ValidationError(`query parameter focus: unknown focus area "${badFocus}"`, {
+      in: 'querystring',
+      issues: [{ path: 'focus', message: `unknown focus area "${badFocus}"` }],
+      known: focusIds,
+    });
+  }
+  const issuerIds = catalog.vocabulary.organizations.map((o) => o.id);
+  const badIssuer = query.issuer?.find((i) => !issuerIds.includes(i));
+  if (badIssuer) {
+    throw new ValidationError(`query parameter issuer: unknown issuing body "${badIssuer}"`, {
+      in: 'querystring',
+      issues: [{ path: 'issuer', message: `unknown issuing body "${badIssuer}"` }],
+      known: issuerIds,
+    });
+  }
 }
 
 export interface CertificationDetail {

@@ -25,9 +25,11 @@ export interface StartupReport {
 export async function createContext(
   config: Pick<AppConfig, 'catalogDir' | 'databaseUrl' | 'dataDir'>,
   clock: Clock = systemClock,
+  /** The catalog of `config.catalogDir` when the caller has it loaded already (the CLI's cache). */
+  loaded?: Catalog,
 ): Promise<AppContext & { report: StartupReport }> {
   // The catalog first: a broken catalog must stop start-up before anything is written.
-  const catalog = await loadCatalog(config.catalogDir);
+  const catalog = loaded ?? (await loadCatalog(config.catalogDir));
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const results = await migrateToLatest(storage.db);
@@ -49,5 +51,21 @@ export async function createContext(
   } catch (e) {
     await storage.close();
     throw e;
+  }
+}
+
+/** `pathways db migrate`: opens the database, runs the pending migrations and closes it again. */
+export async function migrateDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+): Promise<{ describe: string; migrationsRun: string[] }> {
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const results = await migrateToLatest(storage.db);
+    return {
+      describe: storage.describe,
+      migrationsRun: results.filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    };
+  } finally {
+    await storage.close();
   }
 }

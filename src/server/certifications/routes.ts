@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getCertification, searchCertifications } from '../../services/catalog-service.js';
-import { ValidationError } from '../../services/errors.js';
+import {
+  checkCertificationQuery,
+  getCertification,
+  searchCertifications,
+} from '../../services/catalog-service.js';
 import type { AppDeps } from '../app.js';
 import { callerCatalog } from '../caller.js';
 import { errorBodySchema } from '../errors.js';
@@ -8,9 +11,6 @@ import { detailResponseSchema, idParamsSchema, listQuerySchema, listResponseSche
 
 export const certificationRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
   async function routes(app) {
-    const focusIds = new Set(deps.catalog.vocabulary.focusAreas.map((f) => f.id));
-    const issuerIds = new Set(deps.catalog.vocabulary.organizations.map((o) => o.id));
-
     app.get(
       '/certifications',
       {
@@ -23,23 +23,8 @@ export const certificationRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       },
       async (request) => {
         const { q, focus, issuer, sort, order } = request.query;
-        const badFocus = focus?.find((f) => !focusIds.has(f));
-        if (badFocus) {
-          throw new ValidationError(`query parameter focus: unknown focus area "${badFocus}"`, {
-            in: 'querystring',
-            issues: [{ path: 'focus', message: `unknown focus area "${badFocus}"` }],
-            known: [...focusIds],
-          });
-        }
-        const badIssuer = issuer?.find((i) => !issuerIds.has(i));
-        if (badIssuer) {
-          throw new ValidationError(`query parameter issuer: unknown issuing body "${badIssuer}"`, {
-            in: 'querystring',
-            issues: [{ path: 'issuer', message: `unknown issuing body "${badIssuer}"` }],
-            known: [...issuerIds],
-          });
-        }
         const view = await callerCatalog(deps, request);
+        checkCertificationQuery(view.catalog, { focus, issuer });
         const certifications = searchCertifications(view, { q, focus, issuer, sort, order });
         return { catalogVersion: view.catalog.version, total: certifications.length, certifications };
       },

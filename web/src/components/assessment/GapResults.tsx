@@ -3,7 +3,6 @@
  * competency), the same figures as a table (the chart's text alternative), and the ranked gap list.
  * A competency not rated is "Not rated", never 0.
  */
-import { RadarChart } from '@mantine/charts';
 import {
   Badge,
   Group,
@@ -17,9 +16,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { GapReportResponse, GapStatus, Ratings } from '../../api/career';
 import { competencyRadarData, domainRadarData, shortLabel, type RadarRow } from './chartData';
+
+// The chart library (recharts) is its own chunk, fetched when a chart is first drawn; the table
+// below the chart shows the same figures meanwhile.
+const RadarChart = lazy(() => import('@mantine/charts').then((m) => ({ default: m.RadarChart })));
 
 const statusInfo: Record<GapStatus, { label: string; color: string }> = {
   gap: { label: 'Below target', color: 'red' },
@@ -131,32 +134,34 @@ function Chart({
         style={{ alignSelf: 'flex-start' }}
       />
       <figure style={{ margin: 0 }} aria-labelledby={captionId} data-testid="radar-chart">
-        <RadarChart
-          h={axes === 'domains' ? 320 : 420}
-          data={rows}
-          dataKey="axis"
-          series={series}
-          withLegend
-          withPolarRadiusAxis
-          polarRadiusAxisProps={{ domain: [0, 5], tickCount: 6, angle: 90, tick: { fontSize: 10 } }}
-          polarAngleAxisProps={{
-            tick: { fontSize: axes === 'domains' ? (phone ? 11 : 12) : phone ? 8 : 10 },
-            tickFormatter: (v: string) => shortLabel(v, maxLabel),
-          }}
-          radarChartProps={{ outerRadius: phone ? '62%' : '75%' }}
-          radarProps={(s) => ({
-            isAnimationActive: false,
-            // An unrated axis is skipped (never drawn as 0); dots show ratings even when few are given.
-            connectNulls: true,
-            dot:
-              s.name === 'target'
-                ? false
-                : { r: 3, fillOpacity: 1, strokeOpacity: 0, fill: dotColours[s.name] },
-            ...(s.name === 'earlier' ? { strokeDasharray: '5 3' } : {}),
-          })}
-          accessibilityLayer={false}
-          aria-hidden
-        />
+        <Suspense fallback={<div style={{ height: axes === 'domains' ? 320 : 420 }} />}>
+          <RadarChart
+            h={axes === 'domains' ? 320 : 420}
+            data={rows}
+            dataKey="axis"
+            series={series}
+            withLegend
+            withPolarRadiusAxis
+            polarRadiusAxisProps={{ domain: [0, 5], tickCount: 6, angle: 90, tick: { fontSize: 10 } }}
+            polarAngleAxisProps={{
+              tick: { fontSize: axes === 'domains' ? (phone ? 11 : 12) : phone ? 8 : 10 },
+              tickFormatter: (v: string) => shortLabel(v, maxLabel),
+            }}
+            radarChartProps={{ outerRadius: phone ? '62%' : '75%' }}
+            radarProps={(s) => ({
+              isAnimationActive: false,
+              // An unrated axis is skipped (never drawn as 0); dots show ratings even when few are given.
+              connectNulls: true,
+              dot:
+                s.name === 'target'
+                  ? false
+                  : { r: 3, fillOpacity: 1, strokeOpacity: 0, fill: dotColours[s.name] },
+              ...(s.name === 'earlier' ? { strokeDasharray: '5 3' } : {}),
+            })}
+            accessibilityLayer={false}
+            aria-hidden
+          />
+        </Suspense>
         <Text component="figcaption" id={captionId} fz="sm" c="dimmed">
           Radar chart: my ratings against the target levels of {report.role.title}{' '}
           {axes === 'domains'
