@@ -47,6 +47,7 @@ export async function startServer(
     appVersion,
     logger,
     webDir: config.webDir,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     auth: {
       secureCookies: config.secureCookies,
       ...(config.trustProxy !== undefined ? { trustProxy: trustProxyOption(config.trustProxy) } : {}),

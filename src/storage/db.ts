@@ -153,3 +153,59 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   }
   return results ?? [];
 }
+
+const unavailableCodes = new Set([
+  // Node sockets
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  // PostgreSQL: connection exceptions (08xxx), shutting down (57P01-3), too many connections, out of disk
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '53100',
+  // SQLite: another process holds the lock past busy_timeout, I/O errors, file gone or full
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_CANTOPEN',
+  'SQLITE_FULL',
+  'SQLITE_PROTOCOL',
+]);
+
+const unavailableMessages = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection (?:is )?not open/i,
+  /database connection is not open/i,
+  /driver has already been destroyed/i,
+  /Client has encountered a connection error/i,
+  /Cannot use a pool after calling end/i,
+];
+
+/**
+ * True when an error means the database cannot be reached or used right now (network, server
+ * shutting down, SQLite file locked or failing), as opposed to a bug or bad data: the API answers
+ * 503 `database_unavailable` with Retry-After instead of 500, and the next request tries again.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let err = e, depth = 0; err && typeof err === 'object' && depth < 5; depth++) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('SQLITE_IOERR')))
+      return true;
+    const message = (err as { message?: unknown }).message;
+    if (typeof message === 'string' && unavailableMessages.some((r) => r.test(message))) return true;
+    err = (err as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -116,9 +116,13 @@ const ctxOf = (request: FastifyRequest, now: () => Date) => ({
   at: now().toISOString(),
 });
 
-/** The web app's origin as the client reached it (for the calendar-feed URL). */
-function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+/**
+ * The start of the calendar-feed address: PUBLIC_URL when set, else nothing (the address is given
+ * relative to the app). Never the Host header: a client can send any Host, and the address is
+ * pasted into calendar apps.
+ */
+function feedBase(deps: AppDeps): string {
+  return deps.publicUrl ? deps.publicUrl.replace(/\/+$/, '') : '';
 }
 
 export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -443,7 +447,7 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       },
       async (request, reply) => {
         const secret = await rotateCalendarFeed(db, currentUserId(request), ctxOf(request, now));
-        return reply.code(201).send({ url: `${originOf(request)}/api/calendar/${secret}.ics` });
+        return reply.code(201).send({ url: `${feedBase(deps)}/api/calendar/${secret}.ics` });
       },
     );
 
@@ -478,7 +482,7 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       async (request, reply) => {
         const secret = request.params.file.replace(/\.ics$/, '');
         const body = await calendarBySecret(db, deps.catalog, secret, {
-          appUrl: originOf(request),
+          appUrl: feedBase(deps),
           asOf: localToday(now()),
         });
         return reply

@@ -118,7 +118,13 @@ export const plannedExamBodySchema = z.strictObject({
 
 export const calendarStatusSchema = z.object({ enabled: z.boolean() }).describe('CalendarFeedStatus');
 export const calendarCreatedSchema = z
-  .object({ url: z.string().describe('The feed address; shown once, keep it secret') })
+  .object({
+    url: z
+      .string()
+      .describe(
+        'The feed address; shown once, keep it secret. Absolute when the server has PUBLIC_URL set, else relative to the app (`/api/calendar/cal_....ics`).',
+      ),
+  })
   .describe('CalendarFeed');
 export const calendarParamsSchema = z.strictObject({ file: z.string().max(100) });
 
