@@ -29,6 +29,7 @@ import {
   touchSession,
 } from '../storage/session-repository.js';
 import { deleteAuditEventsOfUser } from '../storage/audit-repository.js';
+import { scrubDeletedData } from '../storage/db.js';
 import type { Database, UsersTable } from '../storage/tables.js';
 import {
   deleteUser,
@@ -488,4 +489,5 @@ export async function deleteAccount(
     await clearThrottle(trx, throttleKeys(user.email, who.ip).email);
     await recordAudit(trx, { userId: null, action: 'account.delete', actor: 'system' }, at);
   });
+  await scrubDeletedData(env.db);
 }

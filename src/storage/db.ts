@@ -10,6 +10,7 @@ import {
   Migrator,
   PostgresAdapter,
   PostgresDialect,
+  SqliteAdapter,
   SqliteDialect,
   sql,
   type MigrationResult,
@@ -113,6 +114,8 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten with zeros, so a deleted account's data does not linger in free pages.
+    database.pragma('secure_delete = ON');
   } catch (e) {
     throw new StorageError(`cannot open the SQLite database at ${file}: ${(e as Error).message}`);
   }
@@ -208,4 +211,14 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     err = (err as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/**
+ * After deleting a person's data: on SQLite, copies the zeroed pages (secure_delete) from the
+ * write-ahead log into the database file and empties the log, so that no earlier copy of the rows
+ * stays on disk in either file. On PostgreSQL nothing is done here (its VACUUM reclaims the space).
+ */
+export async function scrubDeletedData(db: Kysely<Database>): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 }

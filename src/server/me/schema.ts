@@ -38,6 +38,7 @@ export const recordItemSchema = z
     data: z.record(z.string(), z.unknown()),
     createdAt: z.string(),
     updatedAt: z.string(),
+    etag: z.string().describe("The item's version: send it as If-Match when changing or deleting it"),
   })
   .describe('RecordItem');
 
