@@ -411,6 +411,7 @@ describe('planned exams and the calendar feed', () => {
     const second = new URL(
       (await app.inject({ method: 'POST', url: '/api/me/calendar', headers: user.headers })).json()
         .url as string,
+      'http://localhost',
     );
     expect((await app.inject({ url: url.pathname })).statusCode).toBe(404);
     expect((await app.inject({ url: second.pathname })).statusCode).toBe(200);
