@@ -33,7 +33,9 @@ import { meRoutes } from './me/routes.js';
 import { savedPlanRoutes } from './me-plans/routes.js';
 import { planRoutes } from './plans/routes.js';
 import { programRoutes } from './programs/routes.js';
+import { requestGuardsPlugin } from './request-guards.js';
 import { roleRoutes } from './roles/routes.js';
+import { securityHeadersPlugin } from './security-headers.js';
 import { tokenRoutes } from './tokens/routes.js';
 import { registerCompression, registerWebApp } from './web-delivery.js';
 
@@ -72,6 +74,13 @@ export interface AppDeps {
    * zone, else UTC). Default: the system clock; tests fix it. `buildApp` always fills it in.
    */
   clock?: Clock;
+  /**
+   * PUBLIC_URL: the address people reach the app at (`https://pathways.example.org`), used for
+   * the calendar-feed address. Unset: the feed address is given relative to the app
+   * (`/api/calendar/...`), and the web app completes it with its own origin. The Host header is
+   * never used (it is whatever the client sends).
+   */
+  publicUrl?: string;
 }
 
 export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
@@ -90,6 +99,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   await registerCompression(app);
+  await app.register(securityHeadersPlugin);
+  await app.register(requestGuardsPlugin);
 
   await app.register(fastifySwagger, {
     openapi: {

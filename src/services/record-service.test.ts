@@ -498,6 +498,7 @@ for (const database of await testDatabases()) {
           data: nurseManager.positions[0],
           createdAt: at(0),
           updatedAt: at(0),
+          etag: expect.stringMatching(/^"[A-Za-z0-9_-]{22}"$/),
         });
         expect(all.plannedExams).toEqual([exam]);
         expect(all.auditEvents.map((e) => e.action)).toEqual(['record.create', 'record.import']);

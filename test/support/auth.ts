@@ -41,7 +41,7 @@ export function testClock(start = '2026-11-28T12:00:00.000Z'): TestClock {
  * 'fast' cost and a test clock. The caller closes the app; the storage is closed with it.
  */
 export async function authTestApp(
-  opts: { storage?: Storage; clock?: TestClock; auth?: AuthConfig } = {},
+  opts: { storage?: Storage; clock?: TestClock; auth?: AuthConfig; publicUrl?: string } = {},
 ): Promise<{ app: FastifyInstance; storage: Storage; clock: TestClock }> {
   const storage = opts.storage ?? (await openStorage({ databaseUrl: ':memory:', dataDir: '.' }));
   await migrateToLatest(storage.db);
@@ -53,6 +53,7 @@ export async function authTestApp(
     logger: false,
     clock,
     auth: { argon2Cost: 'fast', ...opts.auth },
+    ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
   });
   app.addHook('onClose', async () => {
     await storage.close();
@@ -95,6 +96,8 @@ export async function signUp(
     method: 'POST',
     url: '/api/auth/signup',
     payload: { email, displayName: input.displayName ?? `Test User ${counter}`, password },
+    // Each test account signs up from its own address: sign-ups are throttled per address.
+    remoteAddress: `10.${(counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}`,
   });
   if (res.statusCode !== 201) throw new Error(`sign-up answered ${res.statusCode}: ${res.body}`);
   const cookie = sessionCookieOf(res);

@@ -394,7 +394,9 @@ describe('planned exams and the calendar feed', () => {
 
     const first = await app.inject({ method: 'POST', url: '/api/me/calendar', headers: user.headers });
     expect(first.statusCode).toBe(201);
-    const url = new URL(first.json().url as string);
+    // Relative without PUBLIC_URL (the Host header is never used).
+    expect(first.json().url).toMatch(/^\/api\/calendar\//);
+    const url = new URL(first.json().url as string, 'http://localhost');
     expect(url.pathname).toMatch(/^\/api\/calendar\/cal_[A-Za-z0-9_-]{43}\.ics$/);
     const feed = await app.inject({ url: url.pathname });
     expect(feed.statusCode).toBe(200);
@@ -409,6 +411,7 @@ describe('planned exams and the calendar feed', () => {
     const second = new URL(
       (await app.inject({ method: 'POST', url: '/api/me/calendar', headers: user.headers })).json()
         .url as string,
+      'http://localhost',
     );
     expect((await app.inject({ url: url.pathname })).statusCode).toBe(404);
     expect((await app.inject({ url: second.pathname })).statusCode).toBe(200);
