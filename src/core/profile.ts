@@ -114,6 +114,14 @@ export const assessmentSchema = z.strictObject({
 
 export const goalsSchema = z.strictObject({
   targetRole: catalogId.optional(),
+  /** Catalog certification ids the person is aiming at, most wanted first (an extension of profile@1). */
+  certifications: z
+    .array(catalogId)
+    .max(20, 'must list at most 20 certifications')
+    .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, {
+      message: 'must not list the same certification twice',
+    })
+    .optional(),
   by: profileDateSchema.optional(),
   constraints: z
     .strictObject({

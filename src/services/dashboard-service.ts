@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Catalog } from '../catalog/schema.js';
 import type { EligibilityReport } from '../core/eligibility.js';
+import { goalsOverview, type GoalsOverview } from '../core/goals.js';
 import { evaluateRenewals, renewalDeadlines, type RenewalReport } from '../core/renewal.js';
 import { checkEligibility } from './eligibility-service.js';
 import type { Database } from '../storage/tables.js';
@@ -29,6 +30,8 @@ export interface NextStep {
 
 export interface Dashboard {
   asOf: string;
+  /** The person's own goals first: each target certification's standing, date and next step. */
+  goals: GoalsOverview;
   eligibility: EligibilityReport;
   renewals: RenewalReport;
   /** Upcoming (on or after asOf), soonest first, at most 20. */
@@ -86,6 +89,13 @@ export async function buildDashboard(
     .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title))
     .slice(0, 20);
 
+  const goals = goalsOverview(catalog, profile, eligibility, renewals, plannedExams);
+  // With target certifications set, "you can apply" and "prepare" speak only of those (the goals
+  // card leads with them); without, they suggest what the record allows.
+  const targets = new Set(
+    goals.certifications.flatMap((g) => (g.certification ? [g.certification.toLowerCase()] : [])),
+  );
+  const wanted = (id: string) => targets.size === 0 || targets.has(id.toLowerCase());
   const held = new Set(profile.credentials.map((c) => c.id.toLowerCase()));
   const planned = new Set(plannedExams.map((x) => x.certificationId.toLowerCase()));
   const nextSteps: NextStep[] = [];
@@ -118,6 +128,7 @@ export async function buildDashboard(
     if (
       r.status !== 'eligible' ||
       held.has(r.certification.toLowerCase()) ||
+      !wanted(r.certification) ||
       planned.has(r.certification.toLowerCase())
     )
       continue;
@@ -130,7 +141,10 @@ export async function buildDashboard(
     if (nextSteps.filter((s) => s.kind === 'apply').length >= 3) break;
   }
   const soon = eligibility.results
-    .filter((r) => r.status === 'eligible_soon' && !held.has(r.certification.toLowerCase()))
+    .filter(
+      (r) =>
+        r.status === 'eligible_soon' && !held.has(r.certification.toLowerCase()) && wanted(r.certification),
+    )
     .sort((a, b) => (a.earliestEligible ?? '').localeCompare(b.earliestEligible ?? ''))[0];
   if (soon)
     nextSteps.push({
@@ -142,6 +156,7 @@ export async function buildDashboard(
 
   return {
     asOf,
+    goals,
     eligibility,
     renewals,
     deadlines,

@@ -264,16 +264,22 @@ for (const database of await testDatabases()) {
         const fields = await updateProfileFields(
           storage.db,
           ADA,
-          { collegeCreditHours: null, attestations: ['FACHE_REFERENCES'], goals: { targetRole: 'cno' } },
+          {
+            collegeCreditHours: null,
+            attestations: ['FACHE_REFERENCES'],
+            goals: { targetRole: 'cno', certifications: ['NEA-BC', 'FACHE'] },
+          },
           ctx(2),
         );
         expect(fields).toEqual({
           name: 'Ada Byron',
           attestations: ['FACHE_REFERENCES'],
-          goals: { targetRole: 'cno' },
+          goals: { targetRole: 'cno', certifications: ['NEA-BC', 'FACHE'] },
         });
         const profile = await loadProfile(storage.db, ADA);
         expect(profile).toMatchObject({ name: 'Ada Byron', attestations: ['FACHE_REFERENCES'] });
+        expect(profile.goals?.certifications).toEqual(['NEA-BC', 'FACHE']);
+        expect((await exportAll(storage.db, ADA)).profile.goals?.certifications).toEqual(['NEA-BC', 'FACHE']);
         expect(profile.collegeCreditHours).toBeUndefined();
         const e = await failure(updateProfileFields(storage.db, ADA, { goals: { by: '2030-13' } }, ctx()));
         expect((e as ValidationError).message).toBe('goals.by: not a date (YYYY-MM-DD or YYYY-MM)');
