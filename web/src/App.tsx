@@ -23,6 +23,7 @@ import { RecordPage } from './pages/RecordPage';
 import { SelfAssessmentPage } from './pages/SelfAssessmentPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { StartPage } from './pages/StartPage';
 import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
@@ -52,6 +53,7 @@ export function App() {
                 <Route path="dashboard" element={<DashboardPage />} />
                 <Route path="record" element={<RecordPage />} />
                 <Route path="record/import" element={<ImportPage />} />
+                <Route path="start" element={<StartPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

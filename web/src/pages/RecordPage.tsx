@@ -12,6 +12,7 @@ import { PageLoader, QueryError } from '../components/QueryState';
 import { DeleteItemDialog, type DeleteTarget } from '../components/record/DeleteItemDialog';
 import { ItemEditor, type EditorTarget } from '../components/record/ItemEditor';
 import { credentialOptions, recordLabels } from '../components/record/labels';
+import { GoalsCard } from '../components/goals/GoalsCard';
 import { ProfileFieldsCard } from '../components/record/ProfileFieldsCard';
 import { EDITED_SECTIONS, type EditedSection } from '../components/record/recordDrafts';
 import { RecordSectionCard, sectionAnchor } from '../components/record/RecordSectionCard';
@@ -138,6 +139,7 @@ export function RecordPage() {
           </nav>
 
           {/* Starts from the stored fields and keeps what is typed: a refresh after a save loses nothing. */}
+          <GoalsCard goals={record.data.fields.goals} />
           <ProfileFieldsCard fields={record.data.fields} vocabulary={vocabulary} />
 
           {EDITED_SECTIONS.map((section) => (
