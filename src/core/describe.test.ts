@@ -293,6 +293,7 @@ describe('helpers', () => {
     expect(lowerFirst('Health IT executive')).toBe('health IT executive');
     expect(lowerFirst('Board of Governors Examination')).toBe('Board of Governors Examination');
     expect(lowerFirst('PMI Education')).toBe('PMI Education');
+    expect(lowerFirst('A field other than nursing')).toBe('a field other than nursing');
   });
 
   it('pluralises credit units', () => {

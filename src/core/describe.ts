@@ -68,7 +68,8 @@ export function joinWords(items: readonly string[], last: 'or' | 'and' = 'or'): 
 export function lowerFirst(label: string): string {
   const words = label.split(/\s+/);
   const first = words[0] ?? '';
-  if (!/^[A-Z][a-z]/.test(first)) return label;
+  // "A" is the article ("A field other than nursing"), not an acronym.
+  if (!/^([A-Z][a-z]|A$)/.test(first)) return label;
   if (words.slice(1).some((w) => /^[A-Z][a-z]/.test(w))) return label;
   return first.charAt(0).toLowerCase() + label.slice(1);
 }

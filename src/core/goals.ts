@@ -162,7 +162,7 @@ export function goalsOverview(
       .sort((a, b) => a.date.localeCompare(b.date))[0];
     const fees = (cert.exam.fees ?? []).filter((f) => !/recert/i.test(f.label));
     const feeText = fees.length
-      ? `Fees: ${fees.map((f) => `${f.label.toLowerCase()} ${money(f.usd)}`).join(', ')}${cert.exam.feesNote ? ` (${cert.exam.feesNote})` : ''}.`
+      ? `Fees: ${fees.map((f) => `${f.label.toLowerCase()} ${money(f.usd)}`).join(', ')} (as the catalog records them; ${issuerName}'s page has the current amounts).`
       : `Fees: not in the catalog; see ${issuerName}'s page.`;
     const steps = cert.eligibility.applicationSteps ?? [];
     const examLine = cert.exam.name
@@ -190,7 +190,7 @@ export function goalsOverview(
         ...base,
         state: 'eligible',
         date: planned?.date ?? asOf,
-        dateLabel: planned ? 'Exam planned' : 'Eligible since',
+        dateLabel: planned ? 'Exam planned' : 'Eligible as of',
         missing: [],
         nextStep: {
           title: planned ? 'Apply and sit the exam you planned' : 'Apply now',

@@ -146,6 +146,8 @@ describe('page helpers', () => {
     expect(exclusionText({ too_long: 2, over_budget: 12, held: 0 })).toBe(
       '12 over your budget, 2 would finish too late',
     );
+    expect(exclusionText({ example: 1 })).toBe('1 illustrative example');
+    expect(exclusionText({ example: 3 })).toBe('3 illustrative examples');
   });
 });
 

@@ -81,11 +81,11 @@ function GoalCard({ goal }: { goal: GoalCertification }) {
           <Text size="sm" fw={700}>
             Next: {goal.nextStep.title}
           </Text>
-          {goal.nextStep.detail.map((d) => (
-            <Text size="sm" key={d}>
-              {d}
-            </Text>
-          ))}
+          <List size="sm" spacing={2}>
+            {goal.nextStep.detail.map((d) => (
+              <List.Item key={d}>{d}</List.Item>
+            ))}
+          </List>
           <Group gap="md" mt={4}>
             {goal.nextStep.external && (
               <ExternalLink href={goal.nextStep.external.url} size="sm">
@@ -155,9 +155,15 @@ export function GoalsOverview({ goals }: { goals: Goals }) {
               </Text>
               {goals.by ? ` by ${longDateText(goals.by)}` : ''}.
             </Text>
-            <Button component={Link} to={goals.role.planHref} size="compact-sm" variant="light">
-              See my plan to {goals.role.title ?? 'it'}
-            </Button>
+            {goals.role.title ? (
+              <Button component={Link} to={goals.role.planHref} size="compact-sm" variant="light">
+                See my plan to {goals.role.title}
+              </Button>
+            ) : (
+              <Anchor component={Link} to="/record#record-goals" size="sm">
+                Choose a role from the catalog
+              </Anchor>
+            )}
           </Group>
         )}
         {goals.set && goals.certifications.length === 0 && (
