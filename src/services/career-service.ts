@@ -16,6 +16,7 @@ import {
   type ProgramCoverage,
 } from '../core/gaps.js';
 import type { Profile } from '../core/profile.js';
+import { unknownRoleMessage } from '../core/role-match.js';
 import {
   recommend,
   type CertificationOption,
@@ -43,7 +44,8 @@ function frameworkOf(catalog: Catalog): CompetencyFramework {
 function roleIssue(catalog: Catalog, id: unknown, path = 'role'): Issue | null {
   if (typeof id !== 'string' || id === '')
     return { path, message: 'required: a role id such as director-of-quality' };
-  if (!catalog.roles.some((r) => r.id === id)) return { path, message: `unknown role "${id}"` };
+  if (!catalog.roles.some((r) => r.id === id))
+    return { path, message: unknownRoleMessage(id, catalog.roles) };
   return null;
 }
 
