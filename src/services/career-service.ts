@@ -190,7 +190,12 @@ export function outsideAudience(catalog: Catalog, profile: Profile): Set<string>
 }
 
 /** Clinical work in the record: a job described as clinical, or a clinical licence held. */
-export function hasClinicalBackground(catalog: Catalog, profile: Profile): boolean {
+/**
+ * Whether the person has worked in clinical care (a clinical job or a clinical licence); 'unknown'
+ * when the profile says nothing about jobs or credentials (an anonymous caller without answers).
+ */
+export function hasClinicalBackground(catalog: Catalog, profile: Profile): boolean | 'unknown' {
+  if (!profile.positions.length && !profile.credentials.length) return 'unknown';
   if (profile.positions.some((p) => p.kinds.includes('clinical'))) return true;
   const licences = new Set(
     catalog.vocabulary.credentials.filter((c) => c.kind === 'license').map((c) => c.id),
