@@ -11,6 +11,7 @@ import { migrateToLatest, openStorage, StorageError } from '../storage/db.js';
 import { registerCareerCommands } from './career.js';
 import { registerEligibilityCommand } from './eligibility.js';
 import { registerPlanCommand } from './plan.js';
+import { registerRolesCommand } from './roles.js';
 import { registerFrameworkCommands } from './framework.js';
 import { registerRenewalCommand } from './renewal.js';
 import { UsageError } from './errors.js';
@@ -144,6 +145,8 @@ export function buildProgram(
   registerCareerCommands(program, out);
 
   registerPlanCommand(program, out);
+
+  registerRolesCommand(program, out);
 
   registerFrameworkCommands(program, out);
 

@@ -67,6 +67,7 @@ const report: GapReportResponse = {
     unrated: 1,
     gapPoints: 3,
     maxGapPoints: 9,
+    ratedMaxGapPoints: 9,
     readinessPercent: 50,
   },
   summary: '',
