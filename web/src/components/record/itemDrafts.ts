@@ -67,7 +67,14 @@ export const credentialStatusOptions = [
   { value: 'lapsed', label: 'Lapsed' },
 ];
 
-export const blankCe = (): CeDraft => ({ date: '', hours: '', provider: '', title: '', category: '', credits: [] });
+export const blankCe = (): CeDraft => ({
+  date: '',
+  hours: '',
+  provider: '',
+  title: '',
+  category: '',
+  credits: [],
+});
 export const blankProject = (): ProjectDraft => ({
   title: '',
   completed: '',
@@ -98,11 +105,13 @@ export function ceDraftOf(data: Record<string, unknown>): CeDraft {
     provider: str(data.provider),
     title: str(data.title),
     category: str(data.category),
-    credits: (Array.isArray(data.credits) ? (data.credits as Array<Record<string, unknown>>) : []).map((c) => ({
-      unit: str(c.unit),
-      amount: num(c.amount),
-      category: str(c.category),
-    })),
+    credits: (Array.isArray(data.credits) ? (data.credits as Array<Record<string, unknown>>) : []).map(
+      (c) => ({
+        unit: str(c.unit),
+        amount: num(c.amount),
+        category: str(c.category),
+      }),
+    ),
   };
 }
 

@@ -73,7 +73,6 @@ export const blankDraft: { [S in EditedSection]: () => Drafts[S] } = {
   volunteering: blankVolunteering,
 };
 
-
 /* ------------------------------------------------------------------ item -> draft */
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
