@@ -396,7 +396,13 @@ describe('sections not answered yet', () => {
   const base: ProfileDraft = { education: [], positions: [], credentials: [], memberships: [] };
 
   it('are the empty ones the person did not mark "I have none"', () => {
-    expect(unansweredSections(base)).toEqual(['memberships', 'ce', 'volunteering', 'projects', 'attestations']);
+    expect(unansweredSections(base)).toEqual([
+      'memberships',
+      'ce',
+      'volunteering',
+      'projects',
+      'attestations',
+    ]);
     expect(
       unansweredSections({
         ...base,

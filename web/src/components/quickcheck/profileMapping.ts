@@ -168,7 +168,11 @@ export const newOtherCredential = (): OtherCredentialDraft => ({
  * the end month, and a changed month forgets the full date it came from.
  */
 export function updateJob(job: JobDraft, patch: Partial<Omit<JobDraft, 'exactDates' | 'kept'>>): JobDraft {
-  const next = withMonths({ ...job, ...patch }, job, ['start', 'end']);
+  const merged: JobDraft = { ...job, ...patch };
+  // A role and "none of these" are one answer; an absent one is left out (drafts compare by keys).
+  if (merged.role === undefined) delete merged.role;
+  if (!merged.noRole) delete merged.noRole;
+  const next = withMonths(merged, job, ['start', 'end']);
   return next.current ? withMonths({ ...next, end: '' }, job, ['end']) : next;
 }
 

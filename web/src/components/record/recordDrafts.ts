@@ -201,6 +201,8 @@ export interface RecordLabels {
   organization: (id: string) => string;
   membershipType: (id: string) => string;
   credential: (id: string) => string;
+  /** A catalog role's title. */
+  role: (id: string) => string;
 }
 
 export const idLabels: RecordLabels = {
@@ -210,6 +212,7 @@ export const idLabels: RecordLabels = {
   organization: (id) => id,
   membershipType: (id) => id,
   credential: (id) => id,
+  role: (id) => id,
 };
 
 export interface ItemSummary {
@@ -247,7 +250,11 @@ export function summaryOf(section: EditedSection, item: SectionItem, labels: Rec
     case 'positions':
       return {
         title: str(d.title),
-        details: [`${date(d.start)} – ${d.end ? date(d.end) : 'now'}`, fteText(d.fte)],
+        details: [
+          ...(d.role ? [`Role: ${labels.role(str(d.role))}`] : []),
+          `${date(d.start)} – ${d.end ? date(d.end) : 'now'}`,
+          fteText(d.fte),
+        ],
         tags: (Array.isArray(d.kinds) ? (d.kinds as string[]) : []).map(labels.kind),
       };
     case 'credentials':
