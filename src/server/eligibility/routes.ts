@@ -83,6 +83,7 @@ export const eligibilityRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
             profile: body.profile,
             asOf: body.asOf ?? query.asOf,
             certifications: body.certifications ?? query.certifications,
+            ...(body.notAsked ? { notAsked: body.notAsked } : {}),
           },
           localToday(),
         );

@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { useRoles } from '../api/career';
 import { ApiError } from '../api/client';
 import { useCatalog, useCertificationList } from '../api/queries';
 import type { RecordItem } from '../api/recordTypes';
@@ -25,6 +26,7 @@ export function RecordPage() {
   const record = useMyRecord();
   const catalog = useCatalog();
   const certifications = useCertificationList({});
+  const roles = useRoles();
 
   const [editor, setEditor] = useState<{ target: EditorTarget | null; opened: boolean }>({
     target: null,
@@ -42,10 +44,18 @@ export function RecordPage() {
 
   const vocabulary = catalog.data?.vocabulary;
   const certificationList = certifications.data?.certifications;
-  const labels = useMemo(() => recordLabels(vocabulary, certificationList), [vocabulary, certificationList]);
+  const roleList = roles.data?.roles;
+  const labels = useMemo(
+    () => recordLabels(vocabulary, certificationList, roleList),
+    [vocabulary, certificationList, roleList],
+  );
   const ctx = useMemo(
-    () => ({ vocabulary, credentialOptions: credentialOptions(vocabulary, certificationList) }),
-    [vocabulary, certificationList],
+    () => ({
+      vocabulary,
+      credentialOptions: credentialOptions(vocabulary, certificationList),
+      roles: roleList,
+    }),
+    [vocabulary, certificationList, roleList],
   );
 
   const announce = (section: EditedSection, message: string) =>
