@@ -172,6 +172,7 @@ interface Labels {
   unit: (id: string) => string;
   field: (id: string) => string;
   attestation: (id: string) => string;
+  memberType: (id: string) => string;
 }
 
 function labelsOf(vocab: Vocabulary, catalog?: Catalog): Labels {
@@ -191,8 +192,12 @@ function labelsOf(vocab: Vocabulary, catalog?: Catalog): Labels {
     unit: map(vocab.creditUnits),
     field: map(vocab.degreeFields),
     attestation: (id) => atts.get(id) ?? id,
+    memberType: map(vocab.membershipTypes),
   };
 }
+
+/** "a Faculty associate", "an International associate". */
+const withArticle = (label: string) => `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
 
 function kindPhrase(
   c: { kinds: Condition extends never ? never : string | { allOf: string[] } | { anyOf: string[] } },
@@ -387,7 +392,51 @@ function measureOneMembership(c: MembershipCondition, m: HeldMembership, asOf: n
   return { m, day: met ? MET : addMonths(joined, c.minTenureMonths), why: 'tenure' as const, tenure, joined };
 }
 
+/**
+ * ACHE's rule (`currentMemberTypes`): tenure is the total of every period as a counted type, gaps
+ * allowed, and the membership held on the as-of date must be of a current type.
+ */
+function measureTotalTenure(c: MembershipCondition, f: Facts) {
+  const asOf = f.asOfDay;
+  const mine = f.profile.memberships.filter((m) => m.id === c.organization);
+  const held = (m: HeldMembership) =>
+    (!m.since || startDay(m.since) <= asOf) && (!m.until || startDay(m.until) >= asOf);
+  const current = mine.filter(held);
+  const ok = current.find((m) => c.currentMemberTypes!.includes(m.type));
+  let tenure = 0;
+  let others = 0;
+  let undated = false;
+  for (const m of mine) {
+    if (c.memberTypes && !c.memberTypes.includes(m.type)) continue;
+    if (!m.since) {
+      undated = true;
+      continue;
+    }
+    const from = startDay(m.since);
+    const to = Math.min(m.until ? startDay(m.until) : asOf, asOf);
+    const months = to > from ? wholeMonthsBetween(from, to) : 0;
+    tenure += months;
+    if (m !== ok) others += months;
+  }
+  const enough = tenure >= c.minTenureMonths;
+  const base = { m: ok ?? current[0] ?? mine[0]!, tenure, joined: NEVER };
+  if (mine.length === 0) return { met: false, day: NEVER, best: undefined };
+  if (current.length === 0)
+    return { met: false, day: NEVER, best: { ...base, day: NEVER, why: 'not_current' as const } };
+  if (!ok) return { met: false, day: NEVER, best: { ...base, day: NEVER, why: 'convert' as const } };
+  if (!enough && undated && tenure === 0)
+    return { met: false, day: NEVER, best: { ...base, day: NEVER, why: 'no_date' as const } };
+  // Still a Member from here on, the missing months accrue by time alone.
+  const day = enough
+    ? MET
+    : ok.since
+      ? addMonths(startDay(ok.since), c.minTenureMonths - others)
+      : addMonths(asOf, c.minTenureMonths - tenure);
+  return { met: enough, day, best: { ...base, day, why: 'tenure' as const } };
+}
+
 function measureMembership(c: MembershipCondition, f: Facts) {
+  if (c.currentMemberTypes) return measureTotalTenure(c, f);
   const asOf = f.asOfDay;
   // A person may list several memberships of one body (a student one, then a full one): judge
   // each and keep the best (met, else the earliest day), so listing another never makes it worse.
@@ -735,6 +784,20 @@ function explainCondition(c: Condition, f: Facts, labels: Labels, vocab: Vocabul
           };
         case 'member':
           return { ...common, actual: null, explanation: `You are a member of ${org}.` };
+        case 'not_current':
+          return {
+            ...common,
+            actual: b.tenure,
+            explanation: `You need to be a current member of ${org}; your membership has ended (${plural(b.tenure, 'month')} counted so far).`,
+          };
+        case 'convert': {
+          const types = c.currentMemberTypes!.map((t) => labels.memberType(t)).join(' or ');
+          return {
+            ...common,
+            actual: b.tenure,
+            explanation: `You are ${withArticle(labels.memberType(b.m.type))} of ${org}; ${org} asks you to convert to ${types} before you apply (${plural(b.tenure, 'month')} of tenure counted so far, ${c.minTenureMonths} needed).`,
+          };
+        }
         case 'no_date':
           return {
             ...common,
