@@ -74,7 +74,8 @@ export function joinWords(items: readonly string[], last: 'or' | 'and' = 'or'): 
 export function lowerFirst(label: string): string {
   const words = label.split(/\s+/);
   const first = words[0] ?? '';
-  if (!/^[A-Z][a-z]/.test(first)) return label;
+  // "A field other than nursing" → "a field other than nursing"; "PMI Education" stays.
+  if (!/^(?:[A-Z][a-z]|A$)/.test(first)) return label;
   if (words.slice(1).some((w) => /^[A-Z][a-z]/.test(w))) return label;
   return first.charAt(0).toLowerCase() + label.slice(1);
 }

@@ -885,3 +885,17 @@ describe('degree fields, recognised by the vocabulary', () => {
     expect(withField('Health information management')).toBe(false);
   });
 });
+
+describe('explanations read as English', () => {
+  it('a degree field mid-sentence is lower-cased only where it should be ("in a field other than nursing")', () => {
+    const r = result('CNML', makeProfile({ education: [{ level: 'associate', field: 'Nursing' }] }));
+    const text = JSON.stringify(r);
+    expect(text).toContain('in a field other than nursing');
+    expect(text).not.toContain('in A field');
+  });
+
+  it('credit units are pluralised as words, not by appending "s" to a parenthesis', () => {
+    const text = JSON.stringify(result('PMP', makeProfile({})));
+    expect(text).not.toMatch(/\(PDU\)s/);
+  });
+});

@@ -17,6 +17,7 @@ import type {
 } from '../catalog/schema.js';
 import { educationLevels } from '../catalog/schema.js';
 import { countCredits, EPS, tallyCredits } from './credits.js';
+import { lowerFirst, pluralUnit } from './describe.js';
 import {
   addMonths,
   dayAtOrAfterCoord,
@@ -649,7 +650,7 @@ function explainCondition(c: Condition, f: Facts, labels: Labels, vocab: Vocabul
   switch (c.type) {
     case 'education': {
       const m = measureEducation(c, f, vocab);
-      const fieldWords = c.field ? ` in ${labels.field(c.field).toLowerCase()}` : '';
+      const fieldWords = c.field ? ` in ${lowerFirst(labels.field(c.field))}` : '';
       const need = `${levelWords[c.minLevel]} or higher${fieldWords}${c.orCollegeCreditHours ? ` (or ${c.orCollegeCreditHours} college credit hours)` : ''}`;
       let explanation: string;
       if (m.met)
@@ -821,19 +822,20 @@ function explainCondition(c: Condition, f: Facts, labels: Labels, vocab: Vocabul
       const within = c.windowMonths ? ` in the last ${plural(c.windowMonths, 'month')}` : '';
       let explanation: string;
       if (m.met)
-        explanation = `You have ${round1(m.total)} ${unit}s of continuing education${within} (${c.total} needed).`;
+        explanation = `You have ${round1(m.total)} ${pluralUnit(unit, round1(m.total))} of continuing education${within} (${c.total} needed).`;
       else {
         const parts: string[] = [];
-        if (m.total + EPS < c.total) parts.push(`${gap1(c.total - m.total)} more ${unit}s${within}`);
+        if (m.total + EPS < c.total)
+          parts.push(`${gap1(c.total - m.total)} more ${pluralUnit(unit, gap1(c.total - m.total))}${within}`);
         for (const r of m.short)
           parts.push(`${gap1(r.min! - r.earned)} more in ${labels.category(r.category)}`);
-        explanation = `You need ${parts.join(' and ')} (you have ${round1(m.total)})${m.uncounted > 0 ? `; ${round1(m.uncounted)} of your hours are not in ${unit}s: record the credits the provider awarded` : ''}.`;
+        explanation = `You need ${parts.join(' and ')} (you have ${round1(m.total)})${m.uncounted > 0 ? `; ${round1(m.uncounted)} of your hours are not in ${pluralUnit(unit, 2)}: record the credits the provider awarded` : ''}.`;
       }
       return { ...base, met: m.met, required: c.total, actual: round1(m.total), unit: c.unit, explanation };
     }
     case 'training': {
       const m = measureTraining(c, f);
-      const topic = labels.category(c.category).toLowerCase();
+      const topic = lowerFirst(labels.category(c.category));
       const alt = c.orCredentials?.length
         ? ` (or hold ${c.orCredentials.map(labels.credential).join(' or ')})`
         : '';
@@ -1033,8 +1035,8 @@ function evaluateCertification(
     name: cert.name,
     confidence: cert.eligibility.confidence,
     verifiedAsOf: cert.verifiedAsOf,
-    url: cert.url,
-    notice: `Guidance, not a ruling: rules checked ${cert.verifiedAsOf}; confirm with ${labels.org(cert.issuer)} (${cert.url}) before paying a fee.`,
+    url: cert.eligibility.url ?? cert.url,
+    notice: `Guidance, not a ruling: rules checked ${cert.verifiedAsOf}; confirm with ${labels.org(cert.issuer)} (${cert.eligibility.url ?? cert.url}) before paying a fee.`,
   };
   const rules = cert.eligibility.status === 'known' ? ruleSetOn(cert, asOf) : undefined;
   if (!rules)
