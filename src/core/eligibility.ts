@@ -18,6 +18,7 @@ import type {
 import { educationLevels } from '../catalog/schema.js';
 import { countCredits, EPS, tallyCredits } from './credits.js';
 import { lowerFirst, pluralUnit } from './describe.js';
+import { ignoredCredentials, type IgnoredItem } from './ignored.js';
 import {
   addMonths,
   dayAtOrAfterCoord,
@@ -88,6 +89,8 @@ export interface CertificationResult {
 export interface EligibilityReport {
   asOf: string;
   results: CertificationResult[];
+  /** Parts of the profile no rule used (unknown or "other" credentials), with their paths. */
+  ignored: IgnoredItem[];
 }
 
 const levelRank: Record<EducationLevel, number> = Object.fromEntries(
@@ -1018,7 +1021,7 @@ export function createEvaluator(
     const results = selected(catalog, options).map((cert) =>
       evaluateCertification(cert, facts, asOf, labels, vocab),
     );
-    return { asOf, results };
+    return { asOf, results, ignored: ignoredCredentials(catalog, profile) };
   };
 }
 

@@ -29,6 +29,7 @@ import {
   toDay,
   wholeMonthsBetween,
 } from './dates.js';
+import { ignoredCredentials, type IgnoredItem, OTHER_CREDENTIAL } from './ignored.js';
 import type { Profile } from './profile.js';
 
 /**
@@ -163,6 +164,8 @@ export interface RenewalQuestion {
 
 export interface RenewalReport {
   asOf: string;
+  /** Parts of the profile no rule used (unknown or "other" credentials), with their paths. */
+  ignored: IgnoredItem[];
   /** One entry per credential in the profile, in profile order. */
   credentials: CredentialRenewal[];
 }
@@ -473,6 +476,10 @@ export function evaluateRenewals(catalog: Catalog, profile: Profile, asOf: strin
   const asOfDay = toDay(asOf);
   return {
     asOf,
+    ignored: ignoredCredentials(catalog, profile).filter(
+      // Renewal matches ids in any case; only unknown and "other" credentials are ignored here.
+      (i) => !i.message.includes('the catalog spells it'),
+    ),
     credentials: profile.credentials.map((held) =>
       evaluateCredential(
         held,
@@ -495,15 +502,18 @@ function evaluateCredential(
   asOf: number,
 ): CredentialRenewal {
   if (!cert) {
-    const label = labels.credential(held.id);
-    const what = label
-      ? `${label} is not a certification in the catalog`
-      : `"${held.id}" is not in the catalog`;
+    const other = held.id === OTHER_CREDENTIAL;
+    const label = other ? (held.name ?? 'This credential') : labels.credential(held.id);
+    const what = other
+      ? `${label}${held.issuer ? ` (${held.issuer})` : ''} is not a certification in the catalog`
+      : label
+        ? `${label} is not a certification in the catalog`
+        : `"${held.id}" is not in the catalog`;
     const reason = `${what}, so its renewal is not tracked here; check with the body that issued it.`;
     return {
       credential: held.id,
       certification: null,
-      acronym: held.id,
+      acronym: other ? label! : held.id,
       name: label ?? held.id,
       url: null,
       status: 'untracked',
