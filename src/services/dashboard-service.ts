@@ -6,10 +6,21 @@ import type { Kysely } from 'kysely';
 import type { Catalog } from '../catalog/schema.js';
 import type { EligibilityReport } from '../core/eligibility.js';
 import { goalsOverview, type GoalsOverview } from '../core/goals.js';
-import { evaluateRenewals, renewalDeadlines, type RenewalReport } from '../core/renewal.js';
+import {
+  evaluateRenewals,
+  renewalDeadlines,
+  type CredentialRenewal,
+  type RenewalReport,
+} from '../core/renewal.js';
 import { checkEligibility } from './eligibility-service.js';
 import type { Database } from '../storage/tables.js';
-import { listPlannedExams, loadProfile, type PlannedExam } from './record-service.js';
+import { listPlannedExams, listRecords, loadProfile, type PlannedExam } from './record-service.js';
+
+/** A credential's renewal with the record item it comes from, so that an answer can be saved on it. */
+export type DashboardRenewal = CredentialRenewal & {
+  /** The credential's item in the record (its id and data), for "did you renew?". */
+  record: { id: string; data: Record<string, unknown> } | null;
+};
 
 export interface Deadline {
   date: string;
@@ -33,7 +44,7 @@ export interface Dashboard {
   /** The person's own goals first: each target certification's standing, date and next step. */
   goals: GoalsOverview;
   eligibility: EligibilityReport;
-  renewals: RenewalReport;
+  renewals: Omit<RenewalReport, 'credentials'> & { credentials: DashboardRenewal[] };
   /** Upcoming (on or after asOf), soonest first, at most 20. */
   deadlines: Deadline[];
   nextSteps: NextStep[];
@@ -55,9 +66,27 @@ export async function buildDashboard(
   userId: string,
   asOf: string,
 ): Promise<Dashboard> {
-  const [profile, plannedExams] = await Promise.all([loadProfile(db, userId), listPlannedExams(db, userId)]);
+  const [profile, records, plannedExams] = await Promise.all([
+    loadProfile(db, userId),
+    listRecords(db, userId),
+    listPlannedExams(db, userId),
+  ]);
   const eligibility = checkEligibility(catalog, profile, { asOf }, asOf);
-  const renewals = evaluateRenewals(catalog, profile, asOf);
+  const report = evaluateRenewals(catalog, profile, asOf);
+  // The profile lists credentials in record order, so the n-th renewal is the n-th credential item.
+  const renewals = {
+    ...report,
+    credentials: report.credentials.map((c, i) => {
+      const item = records.credentials[i];
+      return {
+        ...c,
+        record:
+          item && (item.data as { id?: string }).id === c.credential
+            ? { id: item.id, data: item.data as Record<string, unknown> }
+            : null,
+      };
+    }),
+  };
   const acronym = new Map(catalog.certifications.map((c) => [c.id, c.acronym]));
 
   const deadlines: Deadline[] = [

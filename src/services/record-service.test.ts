@@ -14,7 +14,7 @@ import { migrateToLatest, type Storage } from '../storage/db.js';
 import type { RecordSection } from '../storage/tables.js';
 import { listAudit } from './audit-service.js';
 import { AppError, NotFoundError, ValidationError } from './errors.js';
-import { parseProfileText } from './profile-service.js';
+import { parseProfileText, serializeProfile } from './profile-service.js';
 import {
   addPlannedExam,
   applyImport,
@@ -139,6 +139,26 @@ for (const database of await testDatabases()) {
           expect(await loadProfile(storage.db, ADA)).toEqual(profile);
         },
       );
+
+      it('round-trips licences beyond RN, another credential and an id the catalog does not know', async () => {
+        const profile = makeProfile({
+          credentials: [
+            {
+              id: 'OTHER',
+              name: 'Certified Public Accountant',
+              issuer: 'AICPA',
+              earned: '2012-05-01',
+              expires: '2027-12-31',
+            },
+            { id: 'APRN_LICENSE', earned: '2018-06' },
+            { id: 'NOT_IN_CATALOG', earned: '2020-01' },
+          ],
+        });
+        await applyImport(storage.db, ADA, profile, 'replace', ctx());
+        const loaded = await loadProfile(storage.db, ADA);
+        expect(loaded).toEqual(profile);
+        expect(parseProfileText(catalog, serializeProfile(loaded, 'yaml'))).toEqual(profile);
+      });
 
       it('keeps items in date order, and items of one date in the order they were added', async () => {
         await createRecord(storage.db, ADA, 'ce', { date: '2026-03-01', hours: 2, title: 'Later' }, ctx(1));

@@ -184,12 +184,44 @@ describe('POST /api/eligibility', () => {
       'profile.colour',
       'profile.positions[0].fte',
       'profile.positions[0].kinds[0]',
-      'profile.credentials[0].id',
       'asOf',
       'certifications',
     ]);
-    expect(error.details.issues[3]!.message).toBe('unknown credential "cphq" (did you mean "CPHQ"?)');
-    expect(error.message).toBe('profile.colour: unknown field (check the spelling) (and 5 more problems)');
+    expect(error.message).toBe('profile.colour: unknown field (check the spelling) (and 4 more problems)');
+  });
+
+  it('keeps credentials the catalog does not know and lists them as ignored; OTHER needs a name', async () => {
+    const profile = {
+      ...nurseManager,
+      credentials: [
+        ...((nurseManager as { credentials?: unknown[] }).credentials ?? []),
+        { id: 'PHARMACIST_LICENSE', earned: '2015-06' },
+        { id: 'CPA' },
+        { id: 'OTHER', name: 'Certified Public Accountant', issuer: 'AICPA', earned: '2012-05' },
+      ],
+    };
+    const res = await post({ profile, asOf: '2026-11-27', certifications: ['CNML'] });
+    expect(res.statusCode).toBe(200);
+    const n = profile.credentials.length;
+    expect(res.json().ignored).toEqual([
+      {
+        path: `credentials[${n - 2}].id`,
+        message:
+          '"CPA" is not in the catalog, so no rule uses it; record it as another credential (id OTHER with its name) to keep it with your record.',
+      },
+      {
+        path: `credentials[${n - 1}]`,
+        message:
+          '"Certified Public Accountant" from AICPA is recorded, but no rule in the catalog uses it, so it does not change any answer here.',
+      },
+    ]);
+    // The verdict is the same as without them.
+    const plain = await post({ profile: nurseManager, asOf: '2026-11-27', certifications: ['CNML'] });
+    expect(res.json().results).toEqual(plain.json().results);
+    const unnamed = await issuesOf({ profile: { ...nurseManager, credentials: [{ id: 'OTHER' }] } });
+    expect(unnamed.details.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'profile.credentials[0].name: is required (the name of another credential (id OTHER), e.g. "Certified Public Accountant")',
+    ]);
   });
 
   it('answers 400 for an unknown certification and a bad asOf', async () => {

@@ -137,5 +137,8 @@ export const eligibilityReportSchema = z
   .object({
     asOf: z.string(),
     results: z.array(certificationResultSchema),
+    ignored: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .describe('Parts of the profile no rule used (unknown or "other" credentials), with their paths'),
   })
   .describe('EligibilityReport');

@@ -168,7 +168,11 @@ export const dashboardSchema = z
     goals: dashboardGoalsSchema,
     eligibility: eligibilityReportSchema,
     renewals: z
-      .object({ asOf: z.string(), credentials: z.array(z.unknown()) })
+      .object({
+        asOf: z.string(),
+        ignored: z.array(z.object({ path: z.string(), message: z.string() })),
+        credentials: z.array(z.unknown()),
+      })
       .describe('Renewal status of each credential held (docs/renewal.md)'),
     deadlines: z.array(
       z.object({
