@@ -44,8 +44,10 @@ describe('goalsOverview', () => {
     const fache = g.certifications[0]!;
     expect(fache).toMatchObject({ certification: 'FACHE', state: 'eligible', missing: [], issuer: 'ACHE' });
     expect(fache.nextStep.title).toBe('Apply now');
-    expect(fache.nextStep.detail[0]).toMatch(/^The application needs: Submit the Fellow application/);
-    expect(fache.nextStep.detail[0]).toMatch(/within the authorisation period \(24 months\)/);
+    expect(fache.nextStep.detail[0]).toMatch(/^The application needs: .*Submit the Fellow application/);
+    expect(fache.nextStep.detail[0]).toMatch(
+      /Board of Governors Examination within the two-year eligibility window/,
+    );
     expect(fache.nextStep.detail.join(' ')).toMatch(/application fee \$\d+/);
     expect(fache.nextStep.external).toEqual({
       label: "ACHE's page for FACHE",
