@@ -273,7 +273,9 @@ describe('every command in README.md', () => {
       const skip = SKIPPED.find((s) => c.text === s.prefix || c.text.startsWith(`${s.prefix} `));
       if (skip) continue;
       for (const form of concreteForms(c.text)) {
-        let { command, unknown } = fillPlaceholders(form.replace('{...}', values['{...}']!), values);
+        const filled = fillPlaceholders(form.replace('{...}', values['{...}']!), values);
+        const unknown = filled.unknown;
+        let command = filled.command;
         // `competencies.yaml` is written where the command runs: keep it out of the checkout.
         command = command.replace(/--out competencies\.yaml/, `--out ${path.join(dir, 'competencies.yaml')}`);
         if (unknown.length) {
