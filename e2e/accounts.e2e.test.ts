@@ -77,7 +77,10 @@ describe.skipIf(!browserCheck.available)('accounts in the browser', () => {
     expect(await signUp.fieldError('Type the password again')).toBe('The two passwords are not the same');
 
     await signUp.signUp({ displayName, email, password: firstPassword });
-    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    // A new account gets the short start (current job, goal), each step skippable, then the dashboard.
+    expect(new URL(page.url()).pathname).toBe('/start');
+    await page.getByRole('link', { name: 'Skip them all' }).click();
+    await page.waitForURL((url) => url.pathname === '/dashboard');
     const header = new Header(page);
     await header.userMenuButton.waitFor();
     expect(await header.userMenuButton.textContent()).toContain(displayName);
@@ -330,7 +333,7 @@ describe.skipIf(!browserCheck.available)('accounts in the browser', () => {
     }
   });
 
-  it('offers to save quick-check answers, then goes to the import page', async () => {
+  it('offers to save quick-check answers, then saves them as the first step of the start', async () => {
     const other = await app.newPage('desktop');
     try {
       const quick = new QuickCheckPage(other, app.baseUrl);
@@ -345,8 +348,13 @@ describe.skipIf(!browserCheck.available)('accounts in the browser', () => {
         password: firstPassword,
       });
       const url = new URL(other.url());
-      expect(url.pathname).toBe('/record/import');
-      expect(url.searchParams.get('from')).toBe('quick-check');
+      expect(url.pathname).toBe('/start');
+      expect(url.searchParams.get('quick')).toBe('1');
+      await other.getByRole('heading', { name: 'Bring your quick check answers' }).waitFor();
+      await other.getByTestId('start-import-counts').getByText('Jobs: 1').waitFor();
+      await other.getByRole('button', { name: 'Save them to my record' }).click();
+      await other.getByRole('heading', { name: 'Your current job and its role' }).waitFor();
+      expect(await other.getByTestId('start-current-job').textContent()).toContain('Charge Nurse');
     } finally {
       await other.context().close();
     }
@@ -371,7 +379,10 @@ describe.skipIf(!browserCheck.available)('accounts in the browser', () => {
         await screenshot(view, 'sign-up');
         expect(await horizontalOverflow(view)).toBeLessThanOrEqual(0);
         await signUp.submitButton.click();
-        await view.waitForURL((url) => url.pathname === '/dashboard');
+        await view.waitForURL((url) => url.pathname === '/start');
+        await view.getByRole('heading', { name: 'Your current job and its role' }).waitFor();
+        await screenshot(view, 'start');
+        expect(await horizontalOverflow(view)).toBeLessThanOrEqual(0);
 
         const account = new AccountPage(view, app.baseUrl);
         await account.goto();

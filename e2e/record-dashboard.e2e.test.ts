@@ -339,6 +339,39 @@ describe.skipIf(!browserCheck.available)('my record, import and dashboard', () =
     });
   }
 
+  for (const viewport of ['desktop', 'phone'] as const) {
+    it(`asks whether a past cycle was renewed and keeps the answer on the credential (${viewport})`, async () => {
+      const page = await app.newPage(viewport);
+      try {
+        // CPHQ earned in June 2019: NAHQ's cycles ended on 31 Dec 2021, 2023 and 2025.
+        await signUpWithExample(page, app.baseUrl, 'quality-analyst.yaml', [
+          { id: 'CPHQ', earned: '2019-06-15' },
+        ]);
+        const dashboard = new DashboardPage(page, app.baseUrl);
+        await dashboard.goto(AS_OF);
+        const card = dashboard.renewalCard('CPHQ');
+        const question = card.getByRole('group', { name: 'Did you renew your CPHQ by 31 Dec 2025?' });
+        await question.waitFor();
+        expect(await card.textContent()).toContain('Cycle 1 Jan 2026 to 31 Dec 2027');
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        await screenshot(page, `dashboard-renewal-question-${viewport}`);
+        await question.getByRole('button', { name: 'Yes, I renewed' }).click();
+        await question.waitFor({ state: 'detached' });
+        // Kept on the credential: its expiry is now recorded, and the question is gone after a reload.
+        await dashboard.goto(AS_OF);
+        await card.waitFor();
+        expect(await card.getByTestId('renewal-question').count()).toBe(0);
+        expect(await card.textContent()).toContain('Cycle 1 Jan 2026 to 31 Dec 2027');
+        const record = new RecordPage(page, app.baseUrl);
+        await record.goto();
+        expect((await record.items('Credentials held')).join(' ')).toMatch(/31 Dec 2027|2027-12-31/);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
   it('shows a new account what to do, at phone width too', async () => {
     const page = await app.newPage('phone');
     try {

@@ -29,6 +29,10 @@ export const sourceSchema = z.strictObject({
   kind: sourceKindSchema,
   /** Date or period the page states about itself, as written (e.g. "2024", "effective 2023-09-01"). */
   pageDate: text.optional(),
+  /** The day a curator last read this page, when later than the certification's `verifiedAsOf`. */
+  checked: isoDate.optional(),
+  /** The page describes older rules or has moved; kept for the rule history, not for current facts. */
+  outdated: z.literal(true).optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -117,6 +121,12 @@ const membershipCondition = z.strictObject({
   /** Membership types that count (catalog vocabulary `membership-types`); omitted = any. */
   memberTypes: z.array(id).min(1).optional(),
   minTenureMonths: z.number().int().min(0),
+  /**
+   * The type the person must hold on the day they apply (ACHE: Faculty and International
+   * Associates convert to Member first). When set, tenure is the total of every period of a
+   * `memberTypes` membership (gaps allowed), not one membership's length.
+   */
+  currentMemberTypes: z.array(id).min(1).optional(),
 });
 
 export const ceCategoryRuleSchema = z
@@ -309,6 +319,8 @@ export const ruleSetSchema = z
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
 export const eligibilitySchema = z.strictObject({
+  /** The issuer's page for who may apply, when it is not the certification's own page. */
+  url: z.url({ message: 'must be a URL' }).optional(),
   /**
    * `known`: rules are recorded. `unknown`: the issuer's rules could not be read; the engine
    * answers "unknown" rather than guessing.
@@ -390,13 +402,47 @@ export const applicationOpensSchema = z.union([
 ]);
 export type ApplicationOpens = z.infer<typeof applicationOpensSchema>;
 
+/**
+ * How a renewal cycle lines up with the calendar, as the issuing body defines it (docs/renewal.md):
+ * - `earned`: each cycle lasts `cycleMonths` from the day the credential was earned;
+ * - `month_end`: as `earned`, but every cycle ends on the last day of a month (the expiry month);
+ * - `year_month_end`: the first cycle runs from the earned day to the last day of `month` in the
+ *   year `cycleMonths / 12` years after the year earned (ACHE: 31 December; HFMA: 31 May);
+ * - `next_january`: the first cycle starts on 1 January of the year after the credential was
+ *   earned (NAHQ); CE from before that day does not count;
+ * - `shared_calendar`: everyone shares the same cycles, counted from `firstCycleStart` (MGMA); a
+ *   person who certifies part-way through a cycle owes a share of the CE when `prorated`.
+ * Later cycles follow one another, each `cycleMonths` long. A recorded expiry date always wins.
+ */
+export const renewalAlignmentSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('earned'), text: text.optional(), ...provenance }),
+  z.strictObject({ kind: z.literal('month_end'), text: text.optional(), ...provenance }),
+  z.strictObject({
+    kind: z.literal('year_month_end'),
+    month: z.number().int().min(1).max(12),
+    text: text.optional(),
+    ...provenance,
+  }),
+  z.strictObject({ kind: z.literal('next_january'), text: text.optional(), ...provenance }),
+  z.strictObject({
+    kind: z.literal('shared_calendar'),
+    firstCycleStart: isoDate,
+    prorated: z.literal(true).optional(),
+    text: text.optional(),
+    ...provenance,
+  }),
+]);
+export type RenewalAlignment = z.infer<typeof renewalAlignmentSchema>;
+
 export const renewalCycleSchema = z
   .strictObject({
     /** Length of one cycle; omitted when lifetime or unknown. */
     cycleMonths: z.number().int().positive().optional(),
     lifetime: z.literal(true).optional(),
-    /** How the cycle lines up with the calendar (e.g. "ends Dec 31 of the second year"). */
-    alignment: text.optional(),
+    /** How the cycle lines up with the calendar; omitted = counted from the earned date. */
+    alignment: renewalAlignmentSchema.optional(),
+    /** The issuer's renewal page, when it is not the certification's own page. */
+    url: z.url({ message: 'must be a URL' }).optional(),
     /** The part of `alignment` the app computes with: the late-renewal period after the cycle ends. */
     grace: renewalGraceSchema.optional(),
     /** The part of `alignment` the app computes with: when the renewal application opens. */
@@ -492,6 +538,13 @@ export const creditUnitSchema = z.strictObject({
   organization: id.optional(),
   /** Contact (60-minute) hours per unit, when the issuer states it; omitted = not stated. */
   contactHoursPerUnit: z.number().positive().optional(),
+  /**
+   * How the body awards its credits, in plain words, shown beside the credits field when hours
+   * do not convert (e.g. "PMI: the PDUs are what the provider or PMI's CCR system states").
+   */
+  rule: text.optional(),
+  confidence: confidenceSchema.optional(),
+  verifiedAsOf: isoDate.optional(),
   sources: z.array(z.url()).optional(),
 });
 
@@ -499,6 +552,7 @@ export const credentialSchema = z.strictObject({
   ...vocabEntry,
   kind: z.enum(['license', 'certificate', 'other']),
 });
+export type CredentialKind = z.infer<typeof credentialSchema>;
 
 export const vocabularySchema = z.strictObject({
   focusAreas: z.array(z.strictObject(vocabEntry)).min(1),

@@ -65,6 +65,10 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./plan.js')).registerPlanCommand,
   },
   {
+    commands: { roles: 'Roles in the career catalog (ids for plan, gaps, profiles)' },
+    load: async () => (await import('./roles.js')).registerRolesCommand,
+  },
+  {
     commands: {
       framework: 'Export or import a competency framework as 1EdTech CASE JSON (docs/case.md)',
     },

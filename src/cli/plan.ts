@@ -7,7 +7,7 @@ import { isValidDay, toDay } from '../core/dates.js';
 import type { CareerPlan, PlanConstraints, PlanResult } from '../core/plan.js';
 import { CareerInputError } from '../services/career-service.js';
 import { cliToday } from '../services/clock.js';
-import { planFor } from '../services/plan-service.js';
+import { CurrentRoleUnknownError, planFor } from '../services/plan-service.js';
 import { readProfileFile } from './eligibility.js';
 import { UsageError } from './errors.js';
 import { cliCatalog } from './catalog-cache.js';
@@ -29,7 +29,11 @@ export function timeline(plan: CareerPlan, asOf: string, width = 40): string[] {
     axis[c] = '|';
     years.push(`${y}`);
   }
-  const lines = [`${' '.repeat(26)}${asOf.slice(0, 4)} ${axis.join('')} ${fromYear(last)}`];
+  // The real span: month and year at both ends (a plan inside one year reads "Dec 2026 … Jun 2027").
+  const lines = [
+    `${monthYear(from).padStart(26 + 4)} ${axis.join('')} ${monthYear(last)}`,
+    `${''.padEnd(31)}${yearLabels(years, axis)}`,
+  ];
   for (const s of plan.steps) {
     const a = s.kind === 'start' ? 0 : col(toDay(s.start));
     const b = Math.max(a, col(toDay(s.end)));
@@ -42,8 +46,25 @@ export function timeline(plan: CareerPlan, asOf: string, width = 40): string[] {
   return lines;
 }
 
-function fromYear(day: number): string {
-  return String(new Date(day * 86_400_000).getUTCFullYear());
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function monthYear(day: number): string {
+  const d = new Date(day * 86_400_000);
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** The year of each tick written under it, when it fits before the next one. */
+function yearLabels(years: string[], axis: string[]): string {
+  const row = Array.from({ length: axis.length }, () => ' ');
+  let y = 0;
+  let free = 0;
+  axis.forEach((ch, i) => {
+    if (ch !== '|') return;
+    const label = years[y++]!;
+    if (i < free || i + label.length > row.length) return;
+    for (let k = 0; k < label.length; k++) row[i + k] = label[k]!;
+    free = i + label.length + 1;
+  });
+  return row.join('').trimEnd();
 }
 
 export function printPlans(out: (s: string) => void, r: PlanResult): void {
@@ -64,8 +85,9 @@ export function printPlans(out: (s: string) => void, r: PlanResult): void {
   }
   r.plans.forEach((p, i) => {
     out(
-      `\nPlan ${i + 1}: reach ${r.to.title} on ${p.reached} (${p.totals.years} years) — ${usd(p.totals.costUsd)}${p.totals.unknownCosts ? ` + ${p.totals.unknownCosts} unpublished price${p.totals.unknownCosts === 1 ? '' : 's'}` : ''}\n`,
+      `\nPlan ${i + 1} (${labelWords[p.label]}): reach ${r.to.title} on ${p.reached} (${duration(r.asOf, p.reached)}) — ${usd(p.totals.costUsd)}${p.totals.unknownCosts ? ` + ${p.totals.unknownCosts} unpublished price${p.totals.unknownCosts === 1 ? '' : 's'}` : ''}\n`,
     );
+    out(`  ${p.labelText}\n`);
     out(`  Path: ${p.path.join(' → ')}\n\n`);
     for (const line of timeline(p, r.asOf)) out(`  ${line}\n`);
     out('\n');
@@ -73,12 +95,60 @@ export function printPlans(out: (s: string) => void, r: PlanResult): void {
       if (s.kind !== 'start')
         out(`  ${s.start}  ${s.title}: ${s.why}${s.judgement ? ' (typical values: our judgement)' : ''}\n`);
     for (const n of p.notes) out(`  Note: ${n}\n`);
+    if (p.targetCertifications.length) {
+      out(`  ${r.to.title}'s certifications on this plan:\n`);
+      for (const t of p.targetCertifications)
+        out(
+          `    ${t.name}: ${t.held ? 'held' : t.date ? `exam by ${t.date}` : `no date — ${t.reason ?? ''}`}\n`,
+        );
+    }
   });
+  if (r.single) out(`\n${r.single}\n`);
   out(
     `\nKey: ${Object.entries(marks)
       .map(([k, m]) => `${m} ${k}`)
       .join('  ')}\n`,
   );
+}
+
+const labelWords = {
+  fastest: 'fastest',
+  cheapest: 'cheapest',
+  no_new_degree: 'no new degree',
+  another_path: 'another path',
+} as const;
+
+/** "3 months", "2 years 3 months": the time from as-of to the day the target is reached. */
+export function duration(asOf: string, reached: string): string {
+  const [y0, m0, d0] = asOf.split('-').map(Number) as [number, number, number];
+  const [y1, m1, d1] = reached.split('-').map(Number) as [number, number, number];
+  const months = Math.max(0, (y1 - y0) * 12 + (m1 - m0) - (d1 < d0 ? 1 : 0));
+  const y = Math.floor(months / 12);
+  const m = months % 12;
+  const part = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  if (!y && !m) return 'less than a month';
+  return [y ? part(y, 'year') : '', m ? part(m, 'month') : ''].filter(Boolean).join(' ');
+}
+
+/** The one current job's clearly named role (a title that names every word of one role's title). */
+function confidentGuess(e: CurrentRoleUnknownError): { id: string; role: string; title: string } | null {
+  if (e.jobs.length !== 1) return null;
+  const job = e.jobs[0]!;
+  const [best, second] = job.suggestions;
+  if (!best || best.score < 0.8 || (second && second.score >= best.score)) return null;
+  return { id: best.id, role: best.title, title: job.title };
+}
+
+/** "Which role is your current job?" for the terminal: the jobs and their likely roles. */
+function roleQuestion(e: CurrentRoleUnknownError): string {
+  const lines = ['from: your current role is not known. Which role is your current job? Give --from ROLE.'];
+  for (const j of e.jobs)
+    lines.push(
+      `  positions[${j.index}] "${j.title}" (since ${j.start})${j.suggestions.length ? `: perhaps ${j.suggestions.map((s) => `${s.id} (${s.title})`).join(', ')}` : ''}`,
+    );
+  if (!e.jobs.length) lines.push('  Your profile has no current job; every role id: pathways roles list');
+  else lines.push('  Every role id: pathways roles list. Or name it in the profile: positions[].role.');
+  return lines.join('\n');
 }
 
 const number = (flag: string, strict: boolean) => (value: string) => {
@@ -146,26 +216,41 @@ export function registerPlanCommand(program: Command, out: (s: string) => void):
           ...(opts.newDegree === false ? { noNewDegree: true } : {}),
           ...(opts.online ? { onlineOnly: true } : {}),
         };
-        let result: PlanResult;
-        try {
-          result = planFor(
+        const run = (from: string | undefined) =>
+          planFor(
             catalog,
             profile,
             {
               to,
-              ...(opts.from ? { from: opts.from } : {}),
+              ...(from ? { from } : {}),
               constraints,
               ...(opts.asOf ? { asOf: opts.asOf } : {}),
             },
             cliToday(),
           );
+        let result: PlanResult;
+        let inferred: string | null = null;
+        try {
+          try {
+            result = run(opts.from);
+          } catch (e) {
+            // No job names its role: take the role its title clearly names, and say so.
+            const guess = e instanceof CurrentRoleUnknownError ? confidentGuess(e) : null;
+            if (!guess) throw e;
+            inferred = `Current role: ${guess.role} (${guess.id}), from your job title "${guess.title}". Give --from ROLE to choose another (pathways roles list).\n`;
+            result = run(guess.id);
+          }
         } catch (e) {
+          if (e instanceof CurrentRoleUnknownError) throw new UsageError(roleQuestion(e));
           if (e instanceof CareerInputError)
             throw new UsageError(e.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
           throw e;
         }
         if (opts.json) out(`${JSON.stringify(result, null, 2)}\n`);
-        else printPlans(out, result);
+        else {
+          if (inferred) out(inferred);
+          printPlans(out, result);
+        }
       },
     );
 }

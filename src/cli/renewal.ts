@@ -16,6 +16,7 @@ const statusWords: Record<RenewalStatus, string> = {
   complete: 'COMPLETE',
   on_track: 'ON TRACK',
   at_risk: 'AT RISK',
+  credits_not_entered: 'CREDITS NOT ENTERED',
   due: 'DUE',
   lapsed: 'LAPSED',
   not_required: 'NO RENEWAL',

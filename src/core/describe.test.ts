@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../catalog/schema.js';
 import {
+  describeAlignment,
   describeCategoryRule,
   describeCondition,
   formatMonths,
@@ -293,6 +294,19 @@ describe('helpers', () => {
     expect(lowerFirst('Health IT executive')).toBe('health IT executive');
     expect(lowerFirst('Board of Governors Examination')).toBe('Board of Governors Examination');
     expect(lowerFirst('PMI Education')).toBe('PMI Education');
+    // A one-letter first word: "in A field other than nursing" was shown before.
+    expect(lowerFirst('A field other than nursing')).toBe('a field other than nursing');
+    expect(lowerFirst('AONL Nurse Manager')).toBe('AONL Nurse Manager');
+  });
+
+  it('describes alignment kinds in words when the catalog gives no sentence', () => {
+    expect(describeAlignment({ kind: 'next_january' })).toBe(
+      'Starts on 1 January of the year after you certify.',
+    );
+    expect(describeAlignment({ kind: 'year_month_end', month: 5 })).toBe(
+      'Ends on the last day of May of the year it expires.',
+    );
+    expect(describeAlignment({ kind: 'earned', text: 'As ASQ says.' })).toBe('As ASQ says.');
   });
 
   it('pluralises credit units', () => {

@@ -2,7 +2,13 @@
  * Plain-language descriptions of eligibility conditions, generated from the catalog data so that
  * every rule can be read without knowing the catalog's ids. Pure: no I/O, no clock.
  */
-import type { CeCategoryRule, Condition, KindExpression, Vocabulary } from '../catalog/schema.js';
+import type {
+  CeCategoryRule,
+  Condition,
+  KindExpression,
+  RenewalAlignment,
+  Vocabulary,
+} from '../catalog/schema.js';
 
 /** The parts of the vocabulary a description needs (the whole `Vocabulary` fits). */
 export type DescribeVocabulary = Pick<
@@ -68,7 +74,8 @@ export function joinWords(items: readonly string[], last: 'or' | 'and' = 'or'): 
 export function lowerFirst(label: string): string {
   const words = label.split(/\s+/);
   const first = words[0] ?? '';
-  if (!/^[A-Z][a-z]/.test(first)) return label;
+  // "A field other than nursing" → "a field other than nursing"; "PMI Education" stays.
+  if (!/^(?:[A-Z][a-z]|A$)/.test(first)) return label;
   if (words.slice(1).some((w) => /^[A-Z][a-z]/.test(w))) return label;
   return first.charAt(0).toLowerCase() + label.slice(1);
 }
@@ -290,5 +297,43 @@ export function describeCondition(
       const inner = condition.conditions.map((c) => continueSentence(describeCondition(c, vocab, options)));
       return `On track to meet all of these within ${formatMonths(condition.withinMonths)}: ${inner.join('; ')}`;
     }
+  }
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * How a renewal cycle lines up with the calendar, in words: the issuer's own sentence when the
+ * catalog has it, else one made from the alignment kind.
+ *
+ * @example
+ * describeAlignment({ kind: 'next_january' }); // "Starts on 1 January of the year after you certify."
+ */
+export function describeAlignment(al: RenewalAlignment): string {
+  if (al.text) return al.text;
+  switch (al.kind) {
+    case 'earned':
+      return 'Counted from the day you earned the credential.';
+    case 'month_end':
+      return 'Ends on the last day of the month in which it expires.';
+    case 'year_month_end':
+      return `Ends on the last day of ${MONTH_NAMES[al.month - 1]} of the year it expires.`;
+    case 'next_january':
+      return 'Starts on 1 January of the year after you certify.';
+    case 'shared_calendar':
+      return `Everyone shares the same cycles, the first from ${al.firstCycleStart}${al.prorated ? '; a part cycle owes its share of the CE' : ''}.`;
   }
 }

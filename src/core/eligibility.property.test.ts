@@ -19,7 +19,11 @@ const vocab = catalog.vocabulary;
 const KINDS = vocab.experienceKinds.map((k) => k.id);
 const CE_CATEGORIES = vocab.ceCategories.map((c) => c.id);
 const UNITS = vocab.creditUnits.map((u) => u.id);
-const CREDENTIALS = [...vocab.credentials.map((c) => c.id), ...catalog.certifications.map((c) => c.id)];
+// OTHER needs a name; the catalog's own ids are what rules can use.
+const CREDENTIALS = [
+  ...vocab.credentials.map((c) => c.id).filter((id) => id !== 'OTHER'),
+  ...catalog.certifications.map((c) => c.id),
+];
 const ORGS = vocab.organizations.map((o) => o.id);
 const MEMBER_TYPES = vocab.membershipTypes.map((t) => t.id);
 const ATTESTATIONS = vocab.attestations.map((a) => a.id);

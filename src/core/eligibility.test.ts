@@ -650,6 +650,35 @@ describe('FACHE: the rules that are not experience', () => {
     expect(fache(parts).r).toMatchObject({ eligible: false, earliestEligible: null });
   });
 
+  it('ACHE membership type: a current Faculty Associate must convert to Member before applying', () => {
+    const parts = base();
+    parts.memberships = [{ id: 'ACHE', type: 'faculty', since: '2019-01' }];
+    const { r, c } = fache(parts);
+    expect(c('membership_tenure')).toMatchObject({ met: false, actual: 94 });
+    expect(c('membership_tenure').explanation).toBe(
+      'You are a Faculty associate of ACHE; ACHE asks you to convert to Member before you apply (94 months of tenure counted so far, 12 needed).',
+    );
+    expect(r).toMatchObject({ eligible: false, earliestEligible: null });
+    // An International Associate likewise.
+    parts.memberships = [{ id: 'ACHE', type: 'international', since: '2019-01' }];
+    expect(fache(parts).r.eligible).toBe(false);
+  });
+
+  it('ACHE tenure adds up Faculty Associate and Member time, gaps allowed; Student time does not count', () => {
+    const parts = base();
+    parts.memberships = [
+      { id: 'ACHE', type: 'student', since: '2018-01', until: '2020-01' },
+      { id: 'ACHE', type: 'faculty', since: '2024-01-01', until: '2024-07-01' },
+      // A gap of a year, then Member since June 2026: 6 + 5 = 11 months on the as-of date.
+      { id: 'ACHE', type: 'member', since: '2026-06-27' },
+    ];
+    const { r, c } = fache(parts);
+    expect(c('membership_tenure')).toMatchObject({ met: false, actual: 11, projected: '2026-12-27' });
+    expect(r).toMatchObject({ eligible: false, earliestEligible: '2026-12-27' });
+    parts.memberships[2] = { id: 'ACHE', type: 'member', since: '2026-05-27' };
+    expect(fache(parts)).toMatchObject({ r: { eligible: true } });
+  });
+
   it('needs a current executive position: an ended one is not enough', () => {
     const parts = base();
     parts.positions = parts.positions!.map((p) => ({ ...p, end: '2026-10' }));
@@ -854,5 +883,19 @@ describe('degree fields, recognised by the vocabulary', () => {
       ).eligible;
     expect(withField('Health Information Management, CAHIIM-accredited')).toBe(true);
     expect(withField('Health information management')).toBe(false);
+  });
+});
+
+describe('explanations read as English', () => {
+  it('a degree field mid-sentence is lower-cased only where it should be ("in a field other than nursing")', () => {
+    const r = result('CNML', makeProfile({ education: [{ level: 'associate', field: 'Nursing' }] }));
+    const text = JSON.stringify(r);
+    expect(text).toContain('in a field other than nursing');
+    expect(text).not.toContain('in A field');
+  });
+
+  it('credit units are pluralised as words, not by appending "s" to a parenthesis', () => {
+    const text = JSON.stringify(result('PMP', makeProfile({})));
+    expect(text).not.toMatch(/\(PDU\)s/);
   });
 });

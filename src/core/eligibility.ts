@@ -17,6 +17,8 @@ import type {
 } from '../catalog/schema.js';
 import { educationLevels } from '../catalog/schema.js';
 import { countCredits, EPS, tallyCredits } from './credits.js';
+import { lowerFirst, pluralUnit } from './describe.js';
+import { ignoredCredentials, type IgnoredItem } from './ignored.js';
 import {
   addMonths,
   dayAtOrAfterCoord,
@@ -87,6 +89,8 @@ export interface CertificationResult {
 export interface EligibilityReport {
   asOf: string;
   results: CertificationResult[];
+  /** Parts of the profile no rule used (unknown or "other" credentials), with their paths. */
+  ignored: IgnoredItem[];
 }
 
 const levelRank: Record<EducationLevel, number> = Object.fromEntries(
@@ -172,6 +176,7 @@ interface Labels {
   unit: (id: string) => string;
   field: (id: string) => string;
   attestation: (id: string) => string;
+  memberType: (id: string) => string;
 }
 
 function labelsOf(vocab: Vocabulary, catalog?: Catalog): Labels {
@@ -191,8 +196,12 @@ function labelsOf(vocab: Vocabulary, catalog?: Catalog): Labels {
     unit: map(vocab.creditUnits),
     field: map(vocab.degreeFields),
     attestation: (id) => atts.get(id) ?? id,
+    memberType: map(vocab.membershipTypes),
   };
 }
+
+/** "a Faculty associate", "an International associate". */
+const withArticle = (label: string) => `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
 
 function kindPhrase(
   c: { kinds: Condition extends never ? never : string | { allOf: string[] } | { anyOf: string[] } },
@@ -387,7 +396,51 @@ function measureOneMembership(c: MembershipCondition, m: HeldMembership, asOf: n
   return { m, day: met ? MET : addMonths(joined, c.minTenureMonths), why: 'tenure' as const, tenure, joined };
 }
 
+/**
+ * ACHE's rule (`currentMemberTypes`): tenure is the total of every period as a counted type, gaps
+ * allowed, and the membership held on the as-of date must be of a current type.
+ */
+function measureTotalTenure(c: MembershipCondition, f: Facts) {
+  const asOf = f.asOfDay;
+  const mine = f.profile.memberships.filter((m) => m.id === c.organization);
+  const held = (m: HeldMembership) =>
+    (!m.since || startDay(m.since) <= asOf) && (!m.until || startDay(m.until) >= asOf);
+  const current = mine.filter(held);
+  const ok = current.find((m) => c.currentMemberTypes!.includes(m.type));
+  let tenure = 0;
+  let others = 0;
+  let undated = false;
+  for (const m of mine) {
+    if (c.memberTypes && !c.memberTypes.includes(m.type)) continue;
+    if (!m.since) {
+      undated = true;
+      continue;
+    }
+    const from = startDay(m.since);
+    const to = Math.min(m.until ? startDay(m.until) : asOf, asOf);
+    const months = to > from ? wholeMonthsBetween(from, to) : 0;
+    tenure += months;
+    if (m !== ok) others += months;
+  }
+  const enough = tenure >= c.minTenureMonths;
+  const base = { m: ok ?? current[0] ?? mine[0]!, tenure, joined: NEVER };
+  if (mine.length === 0) return { met: false, day: NEVER, best: undefined };
+  if (current.length === 0)
+    return { met: false, day: NEVER, best: { ...base, day: NEVER, why: 'not_current' as const } };
+  if (!ok) return { met: false, day: NEVER, best: { ...base, day: NEVER, why: 'convert' as const } };
+  if (!enough && undated && tenure === 0)
+    return { met: false, day: NEVER, best: { ...base, day: NEVER, why: 'no_date' as const } };
+  // Still a Member from here on, the missing months accrue by time alone.
+  const day = enough
+    ? MET
+    : ok.since
+      ? addMonths(startDay(ok.since), c.minTenureMonths - others)
+      : addMonths(asOf, c.minTenureMonths - tenure);
+  return { met: enough, day, best: { ...base, day, why: 'tenure' as const } };
+}
+
 function measureMembership(c: MembershipCondition, f: Facts) {
+  if (c.currentMemberTypes) return measureTotalTenure(c, f);
   const asOf = f.asOfDay;
   // A person may list several memberships of one body (a student one, then a full one): judge
   // each and keep the best (met, else the earliest day), so listing another never makes it worse.
@@ -600,7 +653,7 @@ function explainCondition(c: Condition, f: Facts, labels: Labels, vocab: Vocabul
   switch (c.type) {
     case 'education': {
       const m = measureEducation(c, f, vocab);
-      const fieldWords = c.field ? ` in ${labels.field(c.field).toLowerCase()}` : '';
+      const fieldWords = c.field ? ` in ${lowerFirst(labels.field(c.field))}` : '';
       const need = `${levelWords[c.minLevel]} or higher${fieldWords}${c.orCollegeCreditHours ? ` (or ${c.orCollegeCreditHours} college credit hours)` : ''}`;
       let explanation: string;
       if (m.met)
@@ -735,6 +788,20 @@ function explainCondition(c: Condition, f: Facts, labels: Labels, vocab: Vocabul
           };
         case 'member':
           return { ...common, actual: null, explanation: `You are a member of ${org}.` };
+        case 'not_current':
+          return {
+            ...common,
+            actual: b.tenure,
+            explanation: `You need to be a current member of ${org}; your membership has ended (${plural(b.tenure, 'month')} counted so far).`,
+          };
+        case 'convert': {
+          const types = c.currentMemberTypes!.map((t) => labels.memberType(t)).join(' or ');
+          return {
+            ...common,
+            actual: b.tenure,
+            explanation: `You are ${withArticle(labels.memberType(b.m.type))} of ${org}; ${org} asks you to convert to ${types} before you apply (${plural(b.tenure, 'month')} of tenure counted so far, ${c.minTenureMonths} needed).`,
+          };
+        }
         case 'no_date':
           return {
             ...common,
@@ -758,19 +825,20 @@ function explainCondition(c: Condition, f: Facts, labels: Labels, vocab: Vocabul
       const within = c.windowMonths ? ` in the last ${plural(c.windowMonths, 'month')}` : '';
       let explanation: string;
       if (m.met)
-        explanation = `You have ${round1(m.total)} ${unit}s of continuing education${within} (${c.total} needed).`;
+        explanation = `You have ${round1(m.total)} ${pluralUnit(unit, round1(m.total))} of continuing education${within} (${c.total} needed).`;
       else {
         const parts: string[] = [];
-        if (m.total + EPS < c.total) parts.push(`${gap1(c.total - m.total)} more ${unit}s${within}`);
+        if (m.total + EPS < c.total)
+          parts.push(`${gap1(c.total - m.total)} more ${pluralUnit(unit, gap1(c.total - m.total))}${within}`);
         for (const r of m.short)
           parts.push(`${gap1(r.min! - r.earned)} more in ${labels.category(r.category)}`);
-        explanation = `You need ${parts.join(' and ')} (you have ${round1(m.total)})${m.uncounted > 0 ? `; ${round1(m.uncounted)} of your hours are not in ${unit}s: record the credits the provider awarded` : ''}.`;
+        explanation = `You need ${parts.join(' and ')} (you have ${round1(m.total)})${m.uncounted > 0 ? `; ${round1(m.uncounted)} of your hours are not in ${pluralUnit(unit, 2)}: record the credits the provider awarded` : ''}.`;
       }
       return { ...base, met: m.met, required: c.total, actual: round1(m.total), unit: c.unit, explanation };
     }
     case 'training': {
       const m = measureTraining(c, f);
-      const topic = labels.category(c.category).toLowerCase();
+      const topic = lowerFirst(labels.category(c.category));
       const alt = c.orCredentials?.length
         ? ` (or hold ${c.orCredentials.map(labels.credential).join(' or ')})`
         : '';
@@ -953,7 +1021,7 @@ export function createEvaluator(
     const results = selected(catalog, options).map((cert) =>
       evaluateCertification(cert, facts, asOf, labels, vocab),
     );
-    return { asOf, results };
+    return { asOf, results, ignored: ignoredCredentials(catalog, profile) };
   };
 }
 
@@ -970,8 +1038,8 @@ function evaluateCertification(
     name: cert.name,
     confidence: cert.eligibility.confidence,
     verifiedAsOf: cert.verifiedAsOf,
-    url: cert.url,
-    notice: `Guidance, not a ruling: rules checked ${cert.verifiedAsOf}; confirm with ${labels.org(cert.issuer)} (${cert.url}) before paying a fee.`,
+    url: cert.eligibility.url ?? cert.url,
+    notice: `Guidance, not a ruling: rules checked ${cert.verifiedAsOf}; confirm with ${labels.org(cert.issuer)} (${cert.eligibility.url ?? cert.url}) before paying a fee.`,
   };
   const rules = cert.eligibility.status === 'known' ? ruleSetOn(cert, asOf) : undefined;
   if (!rules)

@@ -23,7 +23,9 @@ describe('analyzeGaps', () => {
       unrated: 1,
       gapPoints: 12,
       maxGapPoints: 4 * 3 + 3 * 2 + 2 * 1 + 1 * 1,
-      readinessPercent: Math.round(((3 * 3 + 1 * 2 + 2 * 1) / (5 * 3 + 4 * 2 + 2 * 1)) * 100),
+      // The rated ones (a, b, d): readiness is the same measure as the gap points, read the other way.
+      ratedMaxGapPoints: 4 * 3 + 3 * 2 + 1 * 1,
+      readinessPercent: Math.round((1 - 12 / 19) * 100),
     });
     expect(r.summary).toBe('2 of the 4 competencies Target Role needs are below target. 1 is not rated yet.');
     expect(r.assessedOn).toBe('2026-11-01');

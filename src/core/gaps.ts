@@ -65,7 +65,12 @@ export interface GapReport {
     gapPoints: number;
     /** Σ (target − 1) × importance: the points of someone rated 1 everywhere. */
     maxGapPoints: number;
-    /** Share of the role's weighted target levels the person already reaches (rated ones only). */
+    /** Σ (target − 1) × importance over the rated competencies only: the scale of `gapPoints`. */
+    ratedMaxGapPoints: number;
+    /**
+     * 100 × (1 − gapPoints / ratedMaxGapPoints): the same measure as "gap points of the most
+     * possible", read the other way (45 of 108 gap points → 58 %). Null when nothing is rated.
+     */
     readinessPercent: number | null;
   };
   summary: string;
@@ -173,14 +178,12 @@ export function analyzeGaps(
 
   let gapPoints = 0;
   let maxGapPoints = 0;
-  let reached = 0;
-  let ratedWeight = 0;
+  let ratedMaxGapPoints = 0;
   for (const i of items) {
     maxGapPoints += (i.target - 1) * i.importance;
     if (i.rating === null) continue;
     gapPoints += i.score!;
-    reached += Math.min(i.rating, i.target) * i.importance;
-    ratedWeight += i.target * i.importance;
+    ratedMaxGapPoints += (i.target - 1) * i.importance;
   }
   const withGap = items.filter((i) => i.status === 'gap').length;
   const unrated = items.filter((i) => i.status === 'unrated').length;
@@ -193,7 +196,13 @@ export function analyzeGaps(
     unrated,
     gapPoints,
     maxGapPoints,
-    readinessPercent: ratedWeight ? Math.round((reached / ratedWeight) * 100) : null,
+    ratedMaxGapPoints,
+    readinessPercent:
+      rated === 0
+        ? null
+        : ratedMaxGapPoints === 0
+          ? 100
+          : Math.round((1 - gapPoints / ratedMaxGapPoints) * 100),
   };
   return {
     role: { id: role.id, title: role.title, family: role.family, level: role.level },

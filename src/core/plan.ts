@@ -24,6 +24,7 @@ import type { EducationLevel } from '../catalog/schema.js';
 import { addMonths, fromDay, startDay, toDay } from './dates.js';
 import type { Verdict } from './eligibility.js';
 import type { Profile } from './profile.js';
+import { unknownRoleMessage } from './role-match.js';
 import { formatWeeklyHours, type CertificationOption, type Recommendation } from './recommend.js';
 
 export interface PlanConstraints {
@@ -51,9 +52,33 @@ export interface PlanStep {
   why: string;
   /** True when the step rests on our judgement (typical years, a degree's assumed length). */
   judgement?: boolean;
+  /**
+   * A certification dated only because a planned role brings a condition the person confirms
+   * themselves (e.g. AONL's CNML target-practitioner statement): "you confirm this when you hold
+   * the role".
+   */
+  confirmWhenHeld?: { role: string; statements: string[] };
+}
+
+/** Why a plan is offered beside the others. */
+export type PlanLabel = 'fastest' | 'cheapest' | 'no_new_degree' | 'another_path';
+
+/** The target role's preferred certifications on a plan: dated, held, or why not. */
+export interface TargetCertification {
+  id: string;
+  name: string;
+  /** The exam date on this plan (the certification step's end). */
+  date?: string;
+  held?: boolean;
+  /** Why the plan gives no date. */
+  reason?: string;
 }
 
 export interface CareerPlan {
+  /** What sets this plan apart: the fastest, the cheapest, one without a new degree, another path. */
+  label: PlanLabel;
+  /** One sentence saying how it differs from the first plan. */
+  labelText: string;
   /** Role ids from the current role to the target. */
   path: string[];
   /** The day the target role is reached. */
@@ -69,6 +94,8 @@ export interface CareerPlan {
   };
   /** Preferred certifications left out of the plan and why. */
   notes: string[];
+  /** The target role's preferred certifications: each dated on this plan or the reason why not. */
+  targetCertifications: TargetCertification[];
 }
 
 export interface Blocker {
@@ -85,6 +112,8 @@ export interface PlanResult {
   constraints: PlanConstraints;
   plans: CareerPlan[];
   blocked: Blocker[];
+  /** Why only one plan is offered, when that is so (no cheaper plan, no other path, no degree). */
+  single?: string;
 }
 
 /** What the planner needs from the catalog (a subset, so the bench can pass a synthetic graph). */
@@ -110,6 +139,8 @@ export interface PlanInput {
   certificationOptions: ReadonlyMap<string, CertificationOption>;
   /** Programs the person's record does not fit (audience). */
   outsideAudience?: ReadonlySet<string>;
+  /** The statement of an attestation id (for "you confirm this when you hold the role"). */
+  attestationStatement?: (id: string) => string | undefined;
   /** Renewal deadlines of held credentials: {date, title, ref}. */
   renewals?: ReadonlyArray<{ date: string; title: string; ref: string }>;
   /** Runs the recommender for the target role with these limits; absent = no ratings. */
@@ -331,6 +362,28 @@ export function roleKinds(family: RoleFamily, level: RoleLevel): string[] {
   return [...kinds];
 }
 
+/**
+ * Statements a person in a role can give about themselves (the profile format's attestations),
+ * by family and level (our judgement, matching `roleKinds`): a nurse manager (or a director who
+ * manages managers) is AONL's CNML target practitioner; a nurse director or executive is CENP's.
+ * The planner adds them to the projected profile from the day a planned move starts, and flags the
+ * certification steps that rest on them: "you confirm this when you hold the role".
+ */
+export function roleAttestations(family: RoleFamily, level: RoleLevel): string[] {
+  if (family !== 'nursing_leadership') return [];
+  const out: string[] = [];
+  if (level === 'manager' || level === 'director') out.push('CNML_TARGET_PRACTITIONER');
+  if (level === 'director' || level === 'executive') out.push('CENP_TARGET_PRACTITIONER');
+  return out;
+}
+
+/**
+ * Finding, being offered and starting a new job takes time: the first move is planned no sooner
+ * than this many months from "as of", even when the person already has the typical years (our
+ * judgement; the step says so).
+ */
+export const JOB_SEARCH_MONTHS = 3;
+
 const levelRank: Record<EducationLevel, number> = {
   high_school: 0,
   associate: 1,
@@ -408,6 +461,7 @@ function certificationStep(
   eligible: number,
   option: CertificationOption | undefined,
   withDegree: boolean,
+  confirmWhenHeld?: { role: Role; statements: string[] },
 ): PlanStep {
   const name = certificationOf(input.catalog, id)?.name ?? id;
   const asOfDay = dayOf(input.asOf);
@@ -425,7 +479,13 @@ function certificationStep(
       (eligible > asOfDay
         ? `By the eligibility rules you can sit the exam from ${fromDay(eligible)}, with this plan's jobs${withDegree ? ' and degree' : ''}. `
         : 'You are eligible now. ') +
-      `About ${prep} months of preparation${option ? '' : ' (assumed)'}; the exam is the end of this step.`,
+      `About ${prep} months of preparation${option ? '' : ' (assumed)'}; the exam is the end of this step.` +
+      (confirmWhenHeld
+        ? ` ${confirmWhenHeld.role.id === input.from ? `You confirm this yourself, as ${confirmWhenHeld.role.title} today` : `You confirm this when you hold the role (${confirmWhenHeld.role.title})`}: ${confirmWhenHeld.statements.map((x) => `"${x}"`).join(' ')}`
+        : ''),
+    ...(confirmWhenHeld
+      ? { confirmWhenHeld: { role: confirmWhenHeld.role.id, statements: confirmWhenHeld.statements } }
+      : {}),
   };
 }
 
@@ -520,6 +580,8 @@ function simulate(
   path: string[],
   degree: DegreeChoice | null,
   needsDegree: EducationLevel | null,
+  /** Only programs that cost nothing (the "cheapest" variant). */
+  freePrograms = false,
 ): Simulated {
   const { profile, catalog, asOf } = input;
   const asOfDay = dayOf(asOf);
@@ -555,7 +617,15 @@ function simulate(
     ...profile,
     positions: [...profile.positions],
     education: [...profile.education],
+    attestations: [...profile.attestations],
   };
+  /** Attestations a planned role brings, with the role (not the person's own statements). */
+  const broughtBy = new Map<string, { role: Role; day: number }>();
+  for (const a of roleAttestations(current.family, current.level)) {
+    if (projected.attestations.includes(a)) continue;
+    projected.attestations.push(a);
+    broughtBy.set(a, { role: current, day: asOfDay });
+  }
   const held = new Set(profile.credentials.map((c) => c.id.toLowerCase()));
   const groupsTaken = new Set<string>();
   const certSteps: PlanStep[] = [];
@@ -616,6 +686,7 @@ function simulate(
   }
 
   // Role moves.
+  const prepFrom = studyCursor;
   const milestones: number[] = [asOfDay];
   if (degree) milestones.push(degreeEnd);
   let day = asOfDay;
@@ -626,13 +697,17 @@ function simulate(
     const years = edgeYears(edge);
     const reasons: string[] = [];
     const typicalDay = addMonths(roleStart, Math.round(years * 12));
-    let move = Math.max(day, typicalDay);
+    const searchDay = addMonths(asOfDay, JOB_SEARCH_MONTHS);
+    let move = Math.max(day, typicalDay, i === 1 ? searchDay : day);
     const typical =
       edge.typicalYears === 'unknown' ? `an unknown time (${UNKNOWN_YEARS} years assumed)` : yearsText(years);
     reasons.push(
       typicalDay <= asOfDay
-        ? `You already have the ${typical} as ${from.title} that usually comes before ${to.title}: you can look for this move now${edge.common ? '' : ' (a less common move)'}.`
-        : `${from.title} to ${to.title} usually comes after ${typical} in the earlier role${edge.common ? '' : ' (a less common move)'}.`,
+        ? `You already have the ${typical} as ${from.title} that usually comes before ${to.title}: you can apply now${edge.common ? '' : ' (a less common move)'}. Finding and starting the job takes time: about ${JOB_SEARCH_MONTHS} months assumed.`
+        : `${from.title} to ${to.title} usually comes after ${typical} in the earlier role${edge.common ? '' : ' (a less common move)'}.` +
+            (i === 1 && typicalDay < searchDay
+              ? ` Finding and starting the job takes time: about ${JOB_SEARCH_MONTHS} months from now assumed.`
+              : ''),
     );
     if (degree && to.education.minLevel !== 'unknown') {
       const need = levelRank[to.education.minLevel];
@@ -667,6 +742,11 @@ function simulate(
       fte: 1,
       kinds: roleKinds(to.family, to.level),
     });
+    for (const a of roleAttestations(to.family, to.level)) {
+      if (projected.attestations.includes(a)) continue;
+      projected.attestations.push(a);
+      broughtBy.set(a, { role: to, day: move });
+    }
     steps.push({
       id: `role:${to.id}`,
       kind: 'role',
@@ -689,15 +769,36 @@ function simulate(
   // earlier than the engine's eligibility date on the profile projected with this plan's jobs and
   // degree (checked at every milestone, so a degree the rules ask for comes first).
   const horizon = addMonths(reachedDay, 24);
-  for (let i = 1; i < path.length && certSteps.length < 3; i++) {
+  /** Why a certification the target prefers has no date on this plan (filled lazily for some). */
+  const whyNot = new Map<string, () => string>();
+  const targetRole = roles.get(path[path.length - 1]!)!;
+  for (let i = 1; i < path.length; i++) {
     const role = roles.get(path[i]!)!;
     let taken = perRole.get(role.id) ?? 0;
     const cap = i === path.length - 1 ? 2 : 1;
     for (const id of role.preferredCertifications) {
-      if (taken >= cap || certSteps.length >= 3) break;
       if (held.has(id.toLowerCase()) || certSteps.some((x) => x.ref === id)) continue;
+      const name = certificationOf(catalog, id)?.name ?? id;
+      if (taken >= cap || certSteps.length >= 3) {
+        if (role === targetRole && !whyNot.has(id))
+          whyNot.set(
+            id,
+            () =>
+              `not planned: this plan already schedules ${certSteps.length} certification${certSteps.length === 1 ? '' : 's'} (one course of study at a time); it can follow later.`,
+          );
+        continue;
+      }
       const option = input.certificationOptions.get(id);
-      if (option?.group && groupsTaken.has(option.group)) continue;
+      if (option?.group && groupsTaken.has(option.group)) {
+        if (role === targetRole && !whyNot.has(id)) {
+          const same = certSteps.find((x) => input.certificationOptions.get(x.ref)?.group === option.group);
+          whyNot.set(
+            id,
+            () => `not planned: ${same ? same.title : 'another certification'} covers the same ground.`,
+          );
+        }
+        continue;
+      }
       let eligible: number | null = null;
       for (const m of milestones) {
         const v = input.screen(projected, fromDay(m), [id])[0];
@@ -706,7 +807,21 @@ function simulate(
           break;
         }
       }
-      const name = certificationOf(catalog, id)?.name ?? id;
+      // Conditions a planned role brings (its attestation) count from the day the role starts.
+      let confirm: { role: Role; statements: string[] } | undefined;
+      if (eligible !== null && broughtBy.size) {
+        for (const [a, by] of broughtBy) {
+          const without: Profile = {
+            ...projected,
+            attestations: projected.attestations.filter((x) => x !== a),
+          };
+          const v = input.screen(without, fromDay(eligible), [id])[0];
+          if (v?.eligible) continue;
+          eligible = Math.max(eligible, by.day);
+          confirm ??= { role: by.role, statements: [] };
+          confirm.statements.push(input.attestationStatement?.(a) ?? a);
+        }
+      }
       if (eligible === null) {
         const last = fromDay(milestones[milestones.length - 1]!);
         const snapshot: Profile = {
@@ -717,23 +832,29 @@ function simulate(
         const at = notes.length;
         notes.push('');
         // Worded only for the plans that are returned: the explained evaluator is the costly part.
-        lazy.push(() => {
+        const reason = () => {
           const why = input.missing?.(snapshot, last, id);
-          notes[at] =
-            `${name} (preferred for ${role.title}): this plan does not make you eligible by time alone${why ? `: ${why}` : ' (see the eligibility check)'}.`;
+          return `this plan does not make you eligible by time alone${why ? `: ${why}` : ' (see the eligibility check)'}.`;
+        };
+        lazy.push(() => {
+          notes[at] = `${name} (preferred for ${role.title}): ${reason()}`;
         });
+        if (role === targetRole) whyNot.set(id, () => notes[at]!.slice(notes[at]!.indexOf('): ') + 3));
         continue;
       }
       const prep = option?.prepMonths ?? 3;
       const start = Math.max(studyCursor, monthsLater(eligible, -prep));
       const end = Math.max(monthsLater(start, prep), eligible);
       if (end > horizon) {
-        notes.push(
-          `${name} (preferred for ${role.title}): eligible only from ${fromDay(eligible)}, more than two years after reaching the role.`,
-        );
+        const text = `eligible only from ${fromDay(eligible)}, more than two years after reaching the role.`;
+        notes.push(`${name} (preferred for ${role.title}): ${text}`);
+        if (role === targetRole) whyNot.set(id, () => text);
         continue;
       }
-      certSteps.push(certificationStep(input, id, role, start, end, eligible, option, Boolean(degree)));
+      certSteps.push(
+        certificationStep(input, id, role, start, end, eligible, option, Boolean(degree), confirm),
+      );
+      whyNot.delete(id);
       if (option?.group) groupsTaken.add(option.group);
       studyCursor = monthsLater(start, prep);
       taken++;
@@ -758,18 +879,39 @@ function simulate(
     }
   }
 
-  // Programs from the recommender, after the degree, to close rated gaps by the target date.
+  // Programs from the recommender (after the degree) to close rated gaps: first those that fit
+  // before the first move, so they prepare for it; when none fits there, by the target date.
   if (input.recommendPrograms) {
     const budget = input.constraints.budgetPerYear;
-    const years = Math.max(1, (reachedDay - asOfDay) / 365.25);
-    const rec = input.recommendPrograms({
-      ...(budget !== undefined ? { budget: Math.max(0, budget * years - (degree?.cost ?? 0)) } : {}),
-      ...(reachedDay > degreeEnd + 30 ? { finishBy: fromDay(reachedDay) } : {}),
-      // After the degree and the certifications' study, when that still leaves time before the move.
-      startFrom: fromDay(studyCursor + 30 < reachedDay ? studyCursor : degreeEnd),
-    });
-    for (const p of rec.picks) {
+    const firstMove = milestones[degree ? 2 : 1]!;
+    const budgetFor = (until: number) =>
+      freePrograms
+        ? { budget: 0 }
+        : budget !== undefined
+          ? { budget: Math.max(0, budget * Math.max(1, (until - asOfDay) / 365.25) - (degree?.cost ?? 0)) }
+          : {};
+    let rec: Recommendation | null = null;
+    let before = false;
+    if (firstMove >= prepFrom + 30) {
+      rec = input.recommendPrograms({
+        ...budgetFor(firstMove),
+        finishBy: fromDay(firstMove),
+        startFrom: fromDay(prepFrom),
+      });
+      before = rec.picks.some((p) => p.kind === 'program');
+    }
+    if (!before) {
+      rec = input.recommendPrograms({
+        ...budgetFor(reachedDay),
+        ...(reachedDay > degreeEnd + 30 ? { finishBy: fromDay(reachedDay) } : {}),
+        // After the degree and the certifications' study, when that still leaves time before the move.
+        startFrom: fromDay(studyCursor + 30 < reachedDay ? studyCursor : degreeEnd),
+      });
+    }
+    const nextTitle = roles.get(path[1]!)!.title;
+    for (const p of rec!.picks) {
       if (p.kind !== 'program') continue;
+      const closes = p.why[0] ?? 'Closes some of your competency gaps for the target role.';
       steps.push({
         id: `program:${p.id}`,
         kind: 'program',
@@ -778,7 +920,10 @@ function simulate(
         start: p.start,
         end: p.end,
         costUsd: p.costUsd,
-        why: p.why[0] ?? 'Closes some of your competency gaps for the target role.',
+        why:
+          before && p.end <= fromDay(firstMove)
+            ? `Prepares you for the move to ${nextTitle}. ${closes}`
+            : closes,
       });
     }
   } else {
@@ -851,8 +996,11 @@ function simulate(
     totals = totalsOf();
   }
   const { costUsd, unknownCosts, perYear } = totals;
+  const targetCertifications: TargetCertification[] = [];
   return {
     plan: {
+      label: 'fastest',
+      labelText: '',
       path,
       reached: fromDay(reachedDay),
       steps,
@@ -863,9 +1011,23 @@ function simulate(
         perYear,
       },
       notes,
+      targetCertifications,
     },
     finish: () => {
       for (const f of lazy.splice(0)) f();
+      if (targetCertifications.length) return;
+      for (const id of targetRole.preferredCertifications) {
+        const name = certificationOf(catalog, id)?.name ?? id;
+        const step = steps.find((x) => x.kind === 'certification' && x.ref === id);
+        if (held.has(id.toLowerCase())) targetCertifications.push({ id, name, held: true });
+        else if (step) targetCertifications.push({ id, name, date: step.end });
+        else
+          targetCertifications.push({
+            id,
+            name,
+            reason: whyNot.get(id)?.() ?? 'not planned on this path.',
+          });
+      }
     },
     degree,
     needsDegree,
@@ -877,8 +1039,10 @@ function simulate(
 /** Problems with the request: unknown roles, the same role twice, a deadline in the past. */
 function validate(input: PlanInput): void {
   const roles = new Set(input.catalog.roles.map((r) => r.id));
-  if (!roles.has(input.from)) throw new PlanError('unknown_role', 'from', `unknown role "${input.from}"`);
-  if (!roles.has(input.to)) throw new PlanError('unknown_role', 'to', `unknown role "${input.to}"`);
+  if (!roles.has(input.from))
+    throw new PlanError('unknown_role', 'from', unknownRoleMessage(input.from, input.catalog.roles));
+  if (!roles.has(input.to))
+    throw new PlanError('unknown_role', 'to', unknownRoleMessage(input.to, input.catalog.roles));
   if (input.from === input.to) {
     const title = input.catalog.roles.find((r) => r.id === input.to)!.title;
     throw new PlanError('same_role', 'to', `you are already in ${title}: choose a role to move to`);
@@ -965,22 +1129,21 @@ export function planCareer(input: PlanInput): PlanResult {
   }
   const c = input.constraints;
   const { feasible } = plansFor(input, c, paths);
-  const unique: CareerPlan[] = [];
-  const seen = new Set<string>();
-  for (const s of feasible) {
-    const key = s.plan.steps.map((x) => `${x.id}@${x.start}`).join('|');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    s.finish();
-    unique.push(s.plan);
-    if (unique.length >= (input.maxPlans ?? 3)) break;
-  }
+  const unique = choosePlans(input, feasible, to.title);
   const base = {
     asOf: input.asOf,
     from: { id: from.id, title: from.title },
     to: { id: to.id, title: to.title },
     constraints: c,
   };
+  if (unique.length === 1 && (input.maxPlans ?? 3) > 1) {
+    const only = unique[0]!;
+    const hasDegree = only.steps.some((x) => x.kind === 'degree');
+    const single =
+      `One plan: ${paths.length === 1 ? `the catalog knows one path to ${to.title}` : `the other paths to ${to.title} fit your constraints less well or not at all`}` +
+      `${hasDegree ? '' : ', it needs no new degree'} and no plan costs less (${usd(only.totals.costUsd)}${only.totals.costUsd > 0 ? ', mostly exam fees' : ''}).`;
+    return { ...base, plans: unique, blocked: [], single };
+  }
   if (unique.length) return { ...base, plans: unique, blocked: [] };
 
   // Nothing fits. A constraint blocks when relaxing it alone gives a plan; when no single one
@@ -1030,6 +1193,84 @@ export function planCareer(input: PlanInput): PlanResult {
   if (!blocked.length)
     blocked.push({ constraint: 'path', message: `No plan to ${to.title} could be built from the catalog.` });
   return { ...base, plans: [], blocked };
+}
+
+const keyOf = (s: Simulated) => s.plan.steps.map((x) => `${x.id}@${x.start}`).join('|');
+const costRank = (a: Simulated, b: Simulated) =>
+  a.plan.totals.unknownCosts - b.plan.totals.unknownCosts ||
+  a.plan.totals.costUsd - b.plan.totals.costUsd ||
+  (a.plan.reached < b.plan.reached ? -1 : a.plan.reached > b.plan.reached ? 1 : 0);
+
+/**
+ * Up to `maxPlans` plans that differ in a way a person cares about, each labelled: the fastest;
+ * the cheapest (another feasible plan, or the fastest path with free programs only) when it costs
+ * less; one without a new degree when the fastest has one; then other paths.
+ */
+function choosePlans(input: PlanInput, feasible: Simulated[], title: string): CareerPlan[] {
+  const max = input.maxPlans ?? 3;
+  if (!feasible.length || max < 1) return [];
+  const chosen: Simulated[] = [];
+  const seen = new Set<string>();
+  const take = (s: Simulated, label: PlanLabel, text: string) => {
+    seen.add(keyOf(s));
+    s.finish();
+    s.plan.label = label;
+    s.plan.labelText = text;
+    chosen.push(s);
+  };
+  const fastest = feasible[0]!;
+  take(fastest, 'fastest', `Reaches ${title} soonest: ${fastest.plan.reached}.`);
+  const f = fastest.plan.totals;
+
+  if (chosen.length < max) {
+    const candidates = feasible.slice(1).filter((s) => !seen.has(keyOf(s)));
+    if (f.costUsd > 0 && input.recommendPrograms) {
+      const free = simulate(input, fastest.plan.path, fastest.degree, fastest.needsDegree, true);
+      const cb = input.constraints.budgetPerYear;
+      if (
+        !seen.has(keyOf(free)) &&
+        (cb === undefined || free.plan.totals.perYear.every((y) => y.usd <= cb + 1e-6))
+      )
+        candidates.push(free);
+    }
+    const cheapest = candidates.sort(costRank)[0];
+    if (cheapest && costRank(cheapest, fastest) < 0) {
+      const t = cheapest.plan.totals;
+      take(
+        cheapest,
+        'cheapest',
+        `Costs least: ${usd(t.costUsd)}${t.unknownCosts ? ` + ${t.unknownCosts} unpublished price${t.unknownCosts === 1 ? '' : 's'}` : ''} in all` +
+          (t.unknownCosts === f.unknownCosts && f.costUsd > t.costUsd
+            ? ` (${usd(f.costUsd - t.costUsd)} less than the fastest)`
+            : '') +
+          `; reaches ${title} on ${cheapest.plan.reached}.`,
+      );
+    }
+  }
+  if (chosen.length < max && fastest.degree) {
+    const noDegree = feasible.find((s) => !s.degree && !seen.has(keyOf(s)));
+    if (noDegree)
+      take(noDegree, 'no_new_degree', `No new degree: reaches ${title} on ${noDegree.plan.reached}.`);
+  }
+  for (const s of feasible) {
+    if (chosen.length >= max) break;
+    if (seen.has(keyOf(s))) continue;
+    const differs = !chosen.some((x) => x.plan.path.join('>') === s.plan.path.join('>'));
+    if (!differs) continue;
+    take(
+      s,
+      'another_path',
+      `Another path, ${
+        s.plan.path.length > 2
+          ? `through ${s.plan.path
+              .slice(1, -1)
+              .map((id) => rolesOf(input.catalog).get(id)!.title)
+              .join(', ')}`
+          : 'a direct move'
+      }: reaches ${title} on ${s.plan.reached}.`,
+    );
+  }
+  return chosen.map((s) => s.plan);
 }
 
 /** Whether a plan (built without constraints) breaks constraint `k`. */

@@ -59,12 +59,26 @@ export const educationSchema = z.strictObject({
   completed: profileDateSchema.optional(),
 });
 
-export const credentialHeldSchema = z.strictObject({
-  id: catalogId,
-  earned: profileDateSchema.optional(),
-  expires: profileDateSchema.optional(),
-  status: z.enum(['active', 'restricted', 'lapsed']).default('active'),
-});
+/**
+ * A credential held: a catalog certification or vocabulary credential by its id, or anything else
+ * as `{id: OTHER, name, issuer?}`. An id the catalog does not know is kept (not refused); the
+ * engine lists it as ignored.
+ */
+export const credentialHeldSchema = z
+  .strictObject({
+    id: catalogId,
+    /** The credential's name as its issuer writes it; required when `id` is `OTHER`. */
+    name: nonEmpty.optional(),
+    /** Who issued it (an `OTHER` credential). */
+    issuer: nonEmpty.optional(),
+    earned: profileDateSchema.optional(),
+    expires: profileDateSchema.optional(),
+    status: z.enum(['active', 'restricted', 'lapsed']).default('active'),
+  })
+  .refine((c) => c.id !== 'OTHER' || c.name !== undefined, {
+    message: 'the name of another credential (id OTHER), e.g. "Certified Public Accountant"',
+    path: ['name'],
+  });
 
 export const ceActivitySchema = z.strictObject({
   date: profileDateSchema,
@@ -114,6 +128,14 @@ export const assessmentSchema = z.strictObject({
 
 export const goalsSchema = z.strictObject({
   targetRole: catalogId.optional(),
+  /** Catalog certification ids the person is aiming at, most wanted first (an extension of profile@1). */
+  certifications: z
+    .array(catalogId)
+    .max(20, 'must list at most 20 certifications')
+    .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, {
+      message: 'must not list the same certification twice',
+    })
+    .optional(),
   by: profileDateSchema.optional(),
   constraints: z
     .strictObject({

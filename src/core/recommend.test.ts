@@ -114,6 +114,30 @@ describe('recommend: worked cases', () => {
     expect(without.medicalLiteracy?.reason).toContain('no clinical work');
   });
 
+  it('does not claim "no clinical work" when nothing is known about the person', () => {
+    const programs = [makeProgram({ id: 'terms', competencies: ['f'], cost: 50 })];
+    const unknown = recommend(input(programs, {}, {}, { clinicalBackground: 'unknown' }));
+    expect(unknown.medicalLiteracy?.reason).not.toContain('no clinical work');
+    expect(unknown.medicalLiteracy?.reason).toContain('If you have not worked in clinical care');
+  });
+
+  it('a certification is an alternative only when it works on every gap the pick closes', () => {
+    const programs = [makeProgram({ id: 'mooc', competencies: ['a'], cost: 0, months: 1 })];
+    const certifications = [
+      // Broad: works on a, but not on d, which the pick also closes below.
+      makeCertification({ id: 'BROAD', competencies: ['a', 'b', 'c'], costUsd: 900 }),
+      makeCertification({ id: 'SAFETY', competencies: ['a', 'd'], costUsd: 400 }),
+    ];
+    const one = recommend(input(programs, { a: 4 }, { include: ['programs'] }, { certifications }));
+    expect(one.picks.map((p) => p.id)).toEqual(['mooc']);
+    const both = [makeProgram({ id: 'mooc2', competencies: ['a', 'd'], cost: 0, months: 1 })];
+    const r = recommend(input(both, { a: 4, d: 2 }, {}, { certifications }));
+    const pick = r.picks.find((p) => p.id === 'mooc2')!;
+    // BROAD does not work on d: it is no alternative to a course named for a and d.
+    expect(pick.alternatives.map((x) => x.id)).not.toContain('BROAD');
+    expect(pick.alternatives.map((x) => x.id)).toContain('SAFETY');
+  });
+
   it('without ratings there is nothing to close, and it says so', () => {
     const r = recommend(input([makeProgram({ id: 'p', competencies: ['a'] })], {}));
     expect(r.method).toBe('none');

@@ -94,7 +94,7 @@ export interface RecommendInput {
   certifications: readonly CertificationOption[];
   constraints: RecommendConstraints;
   /** Whether the person has clinical experience (for the medical-literacy offer). */
-  clinicalBackground: boolean;
+  clinicalBackground: boolean | 'unknown';
   /** Programs whose stated audience the person's record does not show (e.g. physicians only). */
   outsideAudience?: ReadonlySet<string>;
   /** Largest candidate count solved exactly (default {@link EXACT_LIMIT}); tests lower it to test the greedy. */
@@ -796,10 +796,18 @@ function explainPicks(p: Problem, result: Evaluated, relevant: number[], c: Reco
     if (audience) why.push(`Admits ${audience.slice(4)}; your record shows you do.`);
     // Alternatives: other options working on the same gaps, and why they lost.
     const mine = new Set(p.covers[s.index]!);
+    // The gaps this pick is named for: a certification is a real alternative only when it works on
+    // every one of them (FACHE is no alternative to a patient-safety course), and a certification
+    // pick's rivals are certifications.
+    const named = new Set(closes.map((x) => p.gaps.findIndex((g) => g.competency === x.competency)));
     const rivals = relevant
       .filter((i) => {
         const r = p.options[i]!;
         if (i === s.index || inSet.has(i) || r.excluded === 'example' || r.excluded === 'held') return false;
+        if (r.kind === 'certification') {
+          if (r.excluded === 'not_eligible_in_time') return false;
+          if (!named.size || ![...named].every((g) => p.covers[i]!.includes(g))) return false;
+        } else if (o.kind === 'certification') return false;
         return p.covers[i]!.some((g) => mine.has(g));
       })
       .map((i) => ({
@@ -850,7 +858,7 @@ const clinicalFamilies = new Set([
 
 /** Non-clinical people heading into clinical operations are offered the medical-literacy modules. */
 function medicalLiteracy(input: RecommendInput, all: Option[]): Recommendation['medicalLiteracy'] {
-  if (input.clinicalBackground) return null;
+  if (input.clinicalBackground === true) return null;
   const literacy = input.report.items.filter((i) => i.topics.includes('medical_literacy') && i.target >= 3);
   if (literacy.length === 0 || !clinicalFamilies.has(input.role.family)) return null;
   const wanted = new Set(literacy.map((i) => i.competency));
@@ -876,7 +884,10 @@ function medicalLiteracy(input: RecommendInput, all: Option[]): Recommendation['
     }));
   const labels = literacy.slice(0, 4).map((i) => i.label.toLowerCase());
   return {
-    reason: `Your record shows no clinical work, and ${input.role.title} works closely with clinical operations (${labels.join(', ')}). These courses teach the clinical side a manager needs.`,
+    reason:
+      input.clinicalBackground === 'unknown'
+        ? `${input.role.title} works closely with clinical operations (${labels.join(', ')}). If you have not worked in clinical care (your answers do not say), these courses teach the clinical side a manager needs.`
+        : `Your record shows no clinical work (no clinical job and no clinical licence), and ${input.role.title} works closely with clinical operations (${labels.join(', ')}). These courses teach the clinical side a manager needs.`,
     options,
   };
 }

@@ -23,6 +23,7 @@ const rank: Record<RenewalStatus, number> = {
   complete: 0,
   on_track: 1,
   at_risk: 2,
+  credits_not_entered: 2,
   due: 3,
   lapsed: 4,
   not_required: 10,

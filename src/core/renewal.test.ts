@@ -54,7 +54,7 @@ describe('cycle windows', () => {
       daysLeft: 399,
       applicationOpens: '2027-01-01',
       graceEnds: null,
-      url: 'https://ache.org/fache',
+      url: 'https://ache.org/fache/recertification',
     });
   });
 
@@ -93,7 +93,8 @@ describe('cycle windows', () => {
   });
 
   it('clamps month ends when rolling (31 January + 24 months is 31 January; no day is lost or shared)', () => {
-    const r = renewalOf({ id: 'CPHQ', earned: '2024-01-31' }, [], '2026-02-01');
+    // CHDA's cycle is counted from the earned date.
+    const r = renewalOf({ id: 'CHDA', earned: '2024-01-31' }, [], '2026-02-01');
     expect(r.window).toEqual({ start: '2026-01-31', end: '2028-01-30' });
   });
 });
@@ -198,13 +199,21 @@ describe('counting CE in the window', () => {
     const ce: Ce[] = [
       // Explicit: 2 NAHQ credits for a 3-hour session.
       { date: '2026-02-01', hours: 3, credits: [{ unit: 'nahq_ce', amount: 2, category: 'nahq_approved' }] },
-      // NAHQ states no conversion from contact hours: uncounted.
+      // One NAHQ CE per hour: 5 hours in the category are 5 credits there.
       { date: '2026-03-01', hours: 5, category: 'nahq_approved' },
     ];
     const r = renewalOf({ id: 'CPHQ', expires: '2027-12-31' }, ce, '2026-11-27');
-    expect(option(r)).toMatchObject({ earned: 2, uncountedHours: 5 });
-    expect(r.explanation).toContain(
-      '5 hours of CE in this cycle give no NAHQ CE credits; if any were awarded, record them with the activity.',
+    expect(option(r)).toMatchObject({ earned: 7, uncountedHours: 0 });
+    expect(category(r, 'nahq_approved')).toMatchObject({ earned: 7 });
+    // PMI states no conversion from hours to PDUs: uncounted, and said so.
+    const pmp = renewalOf(
+      { id: 'PMP', expires: '2026-12-31' },
+      [{ date: '2026-03-01', hours: 5, category: 'pmi_education' }],
+      '2026-11-27',
+    );
+    expect(option(pmp)).toMatchObject({ earned: 0, uncountedHours: 5 });
+    expect(pmp.explanation).toContain(
+      '5 hours of CE in this cycle give no PMI professional development units (PDUs); if any were awarded, record them with the activity.',
     );
   });
 
@@ -418,7 +427,7 @@ describe('renewalDeadlines', () => {
       ['2028-01-30', 'grace_ends', 'CPHQ late renewal ends'],
     ]);
     const fache = events.find((e) => e.kind === 'renewal_deadline' && e.certification === 'FACHE')!;
-    expect(fache).toMatchObject({ url: 'https://ache.org/fache', status: 'at_risk' });
+    expect(fache).toMatchObject({ url: 'https://ache.org/fache/recertification', status: 'at_risk' });
     expect(fache.detail).toBe(
       '36 more ACHE credits needed, including 12 more ACHE In-Person Education (on 2026-11-27 you had 0 of 36 ACHE credits (0 of 12 ACHE In-Person Education)).',
     );
@@ -448,5 +457,160 @@ describe('tallyCredits', () => {
     ]);
     // a needs 6 more; b's 1 more is part of them.
     expect(t.categoryShortfall).toBe(6);
+  });
+});
+
+describe("cycles as each body aligns them (the bodies' own examples)", () => {
+  it('CPHQ: from 1 January of the year after certifying to 31 December of the next year (NAHQ)', () => {
+    // NAHQ's table: exam in 2019, cycle 1 January 2020 to 31 December 2021, recertify by then.
+    expect(renewalOf({ id: 'CPHQ', earned: '2019-06-15' }, [], '2020-05-01')).toMatchObject({
+      window: { start: '2020-01-01', end: '2021-12-31' },
+      windowFrom: 'earned',
+      alignment: 'next_january',
+      renewalQuestion: null,
+    });
+    // The issue's example: earned in May 2024, first recertification due 31 December 2026.
+    const r = renewalOf({ id: 'CPHQ', earned: '2024-05-15' }, [], '2026-12-02');
+    expect(r).toMatchObject({ window: { start: '2025-01-01', end: '2026-12-31' }, daysLeft: 29 });
+    // Before the first cycle starts, CE does not count yet and the dates are still shown.
+    const before = renewalOf(
+      { id: 'CPHQ', earned: '2024-05-15' },
+      [{ date: '2024-09-01', hours: 6, category: 'nahq_approved' }],
+      '2024-10-01',
+    );
+    expect(before).toMatchObject({ window: { start: '2025-01-01', end: '2026-12-31' }, status: 'on_track' });
+    expect(option(before).earned).toBe(0);
+  });
+
+  it('CENP, CPHRM, CPPS, CNML, CAHIMS and CPHIMS: three years, ending on the last day of the month', () => {
+    for (const id of ['CENP', 'CPHRM', 'CPPS', 'CNML', 'CAHIMS', 'CPHIMS'])
+      expect(renewalOf({ id, earned: '2024-05-15' }, [], '2026-12-02'), id).toMatchObject({
+        window: { start: '2024-05-15', end: '2027-05-31' },
+        alignment: 'month_end',
+      });
+    // The next cycle starts on the first of the next month.
+    expect(renewalOf({ id: 'CENP', earned: '2024-05-15' }, [], '2027-06-01').window).toEqual({
+      start: '2027-06-01',
+      end: '2030-05-31',
+    });
+  });
+
+  it('FACHE: renewed in the calendar year the Fellow status expires (31 December)', () => {
+    expect(renewalOf({ id: 'FACHE', earned: '2024-06-10' }, [], '2026-12-02')).toMatchObject({
+      window: { start: '2024-06-10', end: '2027-12-31' },
+      applicationOpens: '2027-01-01',
+      alignment: 'year_month_end',
+    });
+  });
+
+  it('CHFP: the reporting period ends on 31 May of the good-through year', () => {
+    expect(renewalOf({ id: 'CHFP', earned: '2024-08-10' }, [], '2026-12-02')).toMatchObject({
+      window: { start: '2024-08-10', end: '2027-05-31' },
+    });
+    // The good-through date recorded from the certificate wins.
+    expect(
+      renewalOf({ id: 'CHFP', earned: '2024-08-10', expires: '2028-05-31' }, [], '2026-12-02'),
+    ).toMatchObject({ window: { end: '2028-05-31' }, windowFrom: 'expires' });
+  });
+
+  it('CMPE: one shared calendar cycle (2022-2024, 2025-2027); a part cycle owes its share of the CE', () => {
+    const full = renewalOf({ id: 'CMPE', earned: '2021-03-01' }, [], '2026-12-02');
+    expect(full).toMatchObject({ window: { start: '2025-01-01', end: '2027-12-31' }, share: 1 });
+    expect(option(full).required).toBe(50);
+    // Certified in June 2026: 19 of the cycle's 36 months are left, so 27 of the 50 hours are owed.
+    const part = renewalOf({ id: 'CMPE', earned: '2026-06-15' }, [], '2026-12-02');
+    expect(part).toMatchObject({ window: { start: '2026-06-15', end: '2027-12-31' }, share: 0.528 });
+    expect(option(part).required).toBe(27);
+  });
+
+  it('PMP and the others without a stated alignment: counted from the earned date', () => {
+    expect(renewalOf({ id: 'PMP', earned: '2023-03-15' }, [], '2026-01-02')).toMatchObject({
+      window: { start: '2023-03-15', end: '2026-03-14' },
+      alignment: 'earned',
+    });
+  });
+
+  it('every certification with a cycle says how it lines up with the calendar', () => {
+    for (const c of catalog.certifications)
+      if (c.renewal.cycleMonths !== undefined) expect(c.renewal.alignment, c.id).toBeDefined();
+  });
+});
+
+describe('"did you renew?"', () => {
+  it('asks about the last cycle end the engine rolled past, and says what each answer stores', () => {
+    // CPHQ earned in 2019: cycles 2020-2021, 2022-2023, 2024-2025 ended; 2026-2027 is current.
+    const r = renewalOf({ id: 'CPHQ', earned: '2019-06-15' }, [], '2026-12-02');
+    expect(r.window).toEqual({ start: '2026-01-01', end: '2027-12-31' });
+    expect(r.renewalQuestion).toEqual({
+      cycleEnd: '2025-12-31',
+      question: 'Did you renew your CPHQ by 31 Dec 2025?',
+      ifYes: { expires: '2027-12-31', status: 'active' },
+      // The 30-day late period is over: "no" means lapsed.
+      ifNo: { expires: '2025-12-31', status: 'lapsed' },
+    });
+    // Answered yes: the expiry is recorded and the question is not asked again.
+    const yes = renewalOf({ id: 'CPHQ', earned: '2019-06-15', expires: '2027-12-31' }, [], '2026-12-02');
+    expect(yes).toMatchObject({ windowFrom: 'expires', renewalQuestion: null });
+    // Answered no: lapsed, and not asked again.
+    const no = renewalOf(
+      { id: 'CPHQ', earned: '2019-06-15', expires: '2025-12-31', status: 'lapsed' },
+      [],
+      '2026-12-02',
+    );
+    expect(no).toMatchObject({ status: 'lapsed', renewalQuestion: null });
+  });
+
+  it('asks when a recorded expiry is past; during the late period "no" stores nothing yet', () => {
+    const lapsed = renewalOf(FACHE, [], '2028-03-01');
+    expect(lapsed.status).toBe('lapsed');
+    expect(lapsed.renewalQuestion).toEqual({
+      cycleEnd: '2027-12-31',
+      question: 'Did you renew your FACHE by 31 Dec 2027?',
+      ifYes: { expires: '2030-12-31', status: 'active' },
+      ifNo: { expires: '2027-12-31', status: 'lapsed' },
+    });
+    const late = renewalOf({ id: 'CPHQ', expires: '2026-12-31' }, [], '2027-01-15');
+    expect(late.status).toBe('due');
+    expect(late.renewalQuestion).toMatchObject({ cycleEnd: '2026-12-31', ifNo: null });
+    // A cycle that has not ended: nothing to ask.
+    expect(renewalOf(FACHE, [], '2026-11-27').renewalQuestion).toBeNull();
+  });
+});
+
+describe("CE in the body's own unit", () => {
+  it('a 6-hour NAHQ-approved course counts toward CPHQ without credits typed', () => {
+    const r = renewalOf(
+      { id: 'CPHQ', earned: '2024-05-15' },
+      [{ date: '2025-03-01', hours: 6, category: 'nahq_approved' }],
+      '2025-06-01',
+    );
+    expect(category(r, 'nahq_approved')).toMatchObject({ earned: 6, met: false });
+    expect(option(r)).toMatchObject({ earned: 6, uncountedHours: 0 });
+  });
+
+  it('the NAHQ Professional Assessment counts within the 8 NAHQ-approved credits', () => {
+    const r = renewalOf(
+      { id: 'CPHQ', earned: '2024-05-15' },
+      [
+        { date: '2025-03-01', hours: 6, category: 'nahq_approved' },
+        { date: '2025-04-01', hours: 2, category: 'nahq_professional_assessment' },
+      ],
+      '2025-06-01',
+    );
+    expect(category(r, 'nahq_approved')).toMatchObject({ earned: 8, met: true });
+    expect(option(r).earned).toBe(8);
+  });
+
+  it('never "at risk" for a unit the person was not asked for: "credits not entered" instead', () => {
+    // 30 hours of PMI education without PDUs, half-way through the cycle.
+    const ce: Ce[] = [{ date: '2025-03-01', hours: 30, category: 'pmi_education' }];
+    const r = renewalOf({ id: 'PMP', earned: '2024-03-15' }, ce, '2025-09-15');
+    expect(r.status).toBe('credits_not_entered');
+    expect(r.explanation).toMatch(
+      /^30 hours of CE in this cycle have no PMI professional development units \(PDUs\) entered, and PMI counts/,
+    );
+    expect(r.explanation).toContain("PMI's Continuing Certification Requirements system");
+    // With no CE at all the pace verdict stands.
+    expect(renewalOf({ id: 'PMP', earned: '2024-03-15' }, [], '2025-09-15').status).toBe('at_risk');
   });
 });

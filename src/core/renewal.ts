@@ -11,9 +11,25 @@
  * the activity in its own credit unit (explicit credits in that unit, else hours converted by the
  * unit's stated contact hours), so one conference can count for the FACHE and the CPHQ at once.
  */
-import type { Catalog, Certification, RenewalOption, Vocabulary } from '../catalog/schema.js';
+import type {
+  Catalog,
+  CeCategoryRule,
+  Certification,
+  RenewalAlignment,
+  RenewalOption,
+  Vocabulary,
+} from '../catalog/schema.js';
 import { countCredits, EPS, tallyCredits } from './credits.js';
-import { addMonths, fromDay, monthCoord, startDate, toDay, wholeMonthsBetween } from './dates.js';
+import {
+  addMonths,
+  daysInMonth,
+  fromDay,
+  monthCoord,
+  startDate,
+  toDay,
+  wholeMonthsBetween,
+} from './dates.js';
+import { ignoredCredentials, type IgnoredItem, OTHER_CREDENTIAL } from './ignored.js';
 import type { Profile } from './profile.js';
 
 /**
@@ -24,11 +40,22 @@ import type { Profile } from './profile.js';
  *   has ended and the issuer's grace period is running;
  * - `lapsed`: expired beyond any grace period, or marked lapsed in the profile;
  * - `not_required`: a lifetime credential;
+ * - `credits_not_entered`: at the pace so far it would not be done in time, but CE hours in the
+ *   cycle give nothing in the body's unit because their credits were not entered (and the unit has
+ *   no stated conversion): the person is asked for the credits, not told they are at risk;
  * - `unknown`: the cycle, the requirement or the person's dates are not known (`reason` says which);
  * - `untracked`: not a certification in the catalog (e.g. a nursing licence).
  */
 export type RenewalStatus =
-  'complete' | 'on_track' | 'at_risk' | 'due' | 'lapsed' | 'not_required' | 'unknown' | 'untracked';
+  | 'complete'
+  | 'on_track'
+  | 'at_risk'
+  | 'credits_not_entered'
+  | 'due'
+  | 'lapsed'
+  | 'not_required'
+  | 'unknown'
+  | 'untracked';
 
 /** A cycle ending within this many days (and not complete) is `due`. */
 export const DUE_WITHIN_DAYS = 90;
@@ -94,6 +121,19 @@ export interface CredentialRenewal {
   window: { start: string; end: string } | null;
   /** Where the window comes from: the profile's expiry date, or cycles rolled forward from the earned date. */
   windowFrom: 'expires' | 'earned' | null;
+  /** How the issuer lines the cycle up with the calendar (catalog `renewal.alignment.kind`). */
+  alignment: RenewalAlignment['kind'] | null;
+  /**
+   * Share of the CE owed in this cycle: below 1 for a prorated first cycle of a shared calendar
+   * (the totals in `options` are already scaled).
+   */
+  share: number;
+  /**
+   * Asked when a cycle could already have been renewed and nothing in the record says so: the
+   * cycle ended (the engine assumed a renewal to roll forward from the earned date, or the recorded
+   * expiry is past). The answer is kept as the credential's `expires` (and `status`).
+   */
+  renewalQuestion: RenewalQuestion | null;
   /** Last day a late renewal is accepted, when the catalog states a grace period. */
   graceEnds: string | null;
   /** First day of the renewal application, when the catalog states it. */
@@ -111,8 +151,21 @@ export interface CredentialRenewal {
   verifiedAsOf: string | null;
 }
 
+export interface RenewalQuestion {
+  /** The cycle end the question is about. */
+  cycleEnd: string;
+  /** e.g. "Did you renew your CPHQ by 31 Dec 2026?" */
+  question: string;
+  /** What to store on the credential for "yes": renewed through the end of the next cycle. */
+  ifYes: { expires: string; status: 'active' };
+  /** What to store for "no"; null while a late renewal is still possible (nothing to record yet). */
+  ifNo: { expires: string; status: 'active' | 'lapsed' } | null;
+}
+
 export interface RenewalReport {
   asOf: string;
+  /** Parts of the profile no rule used (unknown or "other" credentials), with their paths. */
+  ignored: IgnoredItem[];
   /** One entry per credential in the profile, in profile order. */
   credentials: CredentialRenewal[];
 }
@@ -175,11 +228,62 @@ interface Window {
   start: number;
   end: number;
   from: 'expires' | 'earned';
+  /** Ends of earlier cycles that rolling forward from the earned date assumed were renewed. */
+  assumed: number[];
+  /** Share of the CE owed (prorated first cycle of a shared calendar). */
+  share: number;
 }
 
-/** The cycle to judge: ending on `expires`, else the one containing `asOf` counted from `earned`. */
-function cycleWindow(held: Held, cycleMonths: number, asOf: number): Window | undefined {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "31 Dec 2026". */
+function dayWords(day: number): string {
+  const [y, m, d] = fromDay(day).split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+}
+const yearOf = (day: number) => Number(fromDay(day).slice(0, 4));
+const monthIndex = (day: number) => yearOf(day) * 12 + Number(fromDay(day).slice(5, 7));
+const ymd = (y: number, m: number, d: number) =>
+  toDay(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const monthEnd = (y: number, m: number) => ymd(y, m, daysInMonth(y, m));
+function lastOfMonth(day: number): number {
+  const [y, m] = fromDay(day).split('-').map(Number);
+  return monthEnd(y!, m!);
+}
+
+/** The first cycle after earning the credential, as the issuer aligns it. */
+function firstCycle(al: RenewalAlignment, months: number, earned: number): { start: number; end: number } {
+  switch (al.kind) {
+    case 'earned':
+      return { start: earned, end: addMonths(earned, months) - 1 };
+    case 'month_end':
+      return { start: earned, end: lastOfMonth(addMonths(earned, months)) };
+    case 'year_month_end':
+      return { start: earned, end: monthEnd(yearOf(earned) + Math.floor(months / 12), al.month) };
+    case 'next_january': {
+      const start = ymd(yearOf(earned) + 1, 1, 1);
+      return { start, end: addMonths(start, months) - 1 };
+    }
+    case 'shared_calendar': {
+      const origin = toDay(al.firstCycleStart);
+      const k = Math.floor((monthCoord(earned) - monthCoord(origin)) / months);
+      const start = addMonths(origin, k * months);
+      return { start: earned, end: addMonths(start, months) - 1 };
+    }
+  }
+}
+
+/**
+ * The cycle to judge: ending on `expires`, else the one containing `asOf` rolled forward from the
+ * first cycle after `earned` (or the first one when it has not started yet).
+ */
+function cycleWindow(
+  held: Held,
+  cycleMonths: number,
+  alignment: RenewalAlignment,
+  asOf: number,
+): Window | undefined {
   const earned = held.earned ? toDay(startDate(held.earned)) : undefined;
+  let w: Window;
   if (held.expires) {
     // As everywhere in profile@1 (and in eligibility), a month alone means its first day: the
     // deadline is never later than the person wrote. The full date gives the exact day.
@@ -187,18 +291,42 @@ function cycleWindow(held: Held, cycleMonths: number, asOf: number): Window | un
     // The cycleMonths ending on `end`: from the day after the same date cycleMonths before, so that
     // consecutive cycles never share a day. CE from before the credential was earned never counts.
     const start = Math.max(addMonths(end, -cycleMonths) + 1, earned ?? -Infinity);
-    return { start: Math.min(start, end), end, from: 'expires' };
+    w = { start: Math.min(start, end), end, from: 'expires', assumed: [], share: 1 };
+  } else {
+    if (earned === undefined || earned > asOf) return undefined;
+    const first = firstCycle(alignment, cycleMonths, earned);
+    const assumed: number[] = [];
+    let { start, end } = first;
+    if (alignment.kind === 'earned') {
+      // Whole cycles from the earned date (the same day each time, clamped to short months).
+      let k = 0;
+      while (end < asOf && k < 2000) {
+        assumed.push(end);
+        k++;
+        start = addMonths(earned, k * cycleMonths);
+        end = addMonths(earned, (k + 1) * cycleMonths) - 1;
+      }
+    } else {
+      // Aligned cycles start on the first of a month, so whole months keep them aligned.
+      while (end < asOf && assumed.length < 2000) {
+        assumed.push(end);
+        start = end + 1;
+        end = addMonths(start, cycleMonths) - 1;
+      }
+    }
+    w = { start, end, from: 'earned', assumed, share: 1 };
   }
-  if (earned === undefined || earned > asOf) return undefined;
-  let k = Math.floor(wholeMonthsBetween(earned, asOf) / cycleMonths);
-  while (k > 0 && addMonths(earned, k * cycleMonths) > asOf) k--;
-  while (addMonths(earned, (k + 1) * cycleMonths) <= asOf) k++;
-  return {
-    start: addMonths(earned, k * cycleMonths),
-    end: addMonths(earned, (k + 1) * cycleMonths) - 1,
-    from: 'earned',
-  };
+  if (alignment.kind === 'shared_calendar' && alignment.prorated && earned !== undefined) {
+    const nominalStart = addMonths(w.end + 1, -cycleMonths);
+    if (earned > nominalStart)
+      // Whole calendar months left, the month of certifying included.
+      w.share = Math.min(1, Math.max(0, monthIndex(w.end + 1) - monthIndex(earned)) / cycleMonths);
+  }
+  return w;
 }
+
+/** The end of the cycle that follows the one ending on `end`. */
+const nextCycleEnd = (cycleMonths: number, end: number) => addMonths(end + 1, cycleMonths) - 1;
 
 function applicationOpensOn(cert: Certification, end: number): number | undefined {
   const rule = cert.renewal.applicationOpens;
@@ -220,10 +348,16 @@ function optionProgress(
   labels: Labels,
   from: number,
   to: number,
+  share: number,
 ): OptionProgress {
+  // A prorated cycle owes its share of the total and of each minimum, rounded up to whole credits.
+  const scale = (x: number) => (share < 1 ? Math.ceil(x * share - EPS) : x);
+  const rules: CeCategoryRule[] = (option.ce.categories ?? []).map((r) =>
+    r.min === undefined ? r : { ...r, min: scale(r.min) },
+  );
   const count = countCredits(profile.ce, option.ce.unit, vocab, from, to);
-  const tally = tallyCredits(count.byCategory, option.ce.categories ?? [], option.ce.otherCategory);
-  const required = option.ce.total ?? null;
+  const tally = tallyCredits(count.byCategory, rules, option.ce.otherCategory);
+  const required = option.ce.total === undefined ? null : scale(option.ce.total);
   const remaining = required === null ? null : Math.max(required - tally.total, tally.categoryShortfall, 0);
   return {
     id: option.id,
@@ -235,7 +369,7 @@ function optionProgress(
     remaining,
     met: remaining === null ? null : remaining <= EPS,
     categories: tally.categories.map((c, i) => {
-      const within = option.ce.categories?.[i]?.within;
+      const within = rules[i]?.within;
       return { ...c, label: labels.category(c.category), ...(within ? { within } : {}) };
     }),
     uncountedHours: count.uncountedHours,
@@ -342,6 +476,10 @@ export function evaluateRenewals(catalog: Catalog, profile: Profile, asOf: strin
   const asOfDay = toDay(asOf);
   return {
     asOf,
+    ignored: ignoredCredentials(catalog, profile).filter(
+      // Renewal matches ids in any case; only unknown and "other" credentials are ignored here.
+      (i) => !i.message.includes('the catalog spells it'),
+    ),
     credentials: profile.credentials.map((held) =>
       evaluateCredential(
         held,
@@ -364,15 +502,18 @@ function evaluateCredential(
   asOf: number,
 ): CredentialRenewal {
   if (!cert) {
-    const label = labels.credential(held.id);
-    const what = label
-      ? `${label} is not a certification in the catalog`
-      : `"${held.id}" is not in the catalog`;
+    const other = held.id === OTHER_CREDENTIAL;
+    const label = other ? (held.name ?? 'This credential') : labels.credential(held.id);
+    const what = other
+      ? `${label}${held.issuer ? ` (${held.issuer})` : ''} is not a certification in the catalog`
+      : label
+        ? `${label} is not a certification in the catalog`
+        : `"${held.id}" is not in the catalog`;
     const reason = `${what}, so its renewal is not tracked here; check with the body that issued it.`;
     return {
       credential: held.id,
       certification: null,
-      acronym: held.id,
+      acronym: other ? label! : held.id,
       name: label ?? held.id,
       url: null,
       status: 'untracked',
@@ -381,6 +522,9 @@ function evaluateCredential(
       cycleMonths: null,
       window: null,
       windowFrom: null,
+      alignment: null,
+      share: 1,
+      renewalQuestion: null,
       graceEnds: null,
       applicationOpens: null,
       daysLeft: null,
@@ -401,10 +545,13 @@ function evaluateCredential(
     certification: cert.id,
     acronym: acr,
     name: cert.name,
-    url: cert.url,
+    url: renewal.url ?? cert.url,
     cycleMonths: renewal.cycleMonths ?? null,
     window: null,
     windowFrom: null,
+    alignment: renewal.alignment?.kind ?? null,
+    share: 1,
+    renewalQuestion: null,
     graceEnds: null,
     applicationOpens: null,
     daysLeft: null,
@@ -439,11 +586,12 @@ function evaluateCredential(
       `The catalog does not know how often ${acr} must be renewed; confirm with ${issuer} (${cert.url}).`,
     );
   const cycleMonths = renewal.cycleMonths;
+  const alignment = renewal.alignment ?? { kind: 'earned' as const };
   if (!held.earned && !held.expires)
     return unknown(
       `Add the date you earned it or its expiry date: ${acr} renews every ${plural(cycleMonths, 'month')}, counted from then.`,
     );
-  const w = cycleWindow(held, cycleMonths, asOf);
+  const w = cycleWindow(held, cycleMonths, alignment, asOf);
   if (!w)
     return unknown(
       `You earned ${acr} on ${held.earned}, after ${fromDay(asOf)}; its first cycle has not started yet.`,
@@ -457,13 +605,21 @@ function evaluateCredential(
   );
   // CE dated after the as-of date has not happened yet.
   const options = ceOptions.map((o) =>
-    rounded(judgeOption(optionProgress(o, profile, vocab, labels, w.start, Math.min(w.end, asOf)), w, asOf)),
+    rounded(
+      judgeOption(
+        optionProgress(o, profile, vocab, labels, w.start, Math.min(w.end, asOf), w.share),
+        w,
+        asOf,
+      ),
+    ),
   );
   const best = pickBest(options);
   const windowed = {
     ...base,
     window: { start: fromDay(w.start), end: fromDay(w.end) },
     windowFrom: w.from,
+    share: Math.round(w.share * 1000) / 1000,
+    renewalQuestion: renewalQuestionFor(cert, acr, w, cycleMonths, asOf),
     graceEnds: graceEnd === undefined ? null : fromDay(graceEnd),
     applicationOpens: opens === undefined ? null : fromDay(opens),
     daysLeft,
@@ -526,7 +682,15 @@ function evaluateCredential(
     explanation = `You have ${progressWords(best)} with ${left} left: ${more} needed by ${end}.${examAlt}${uncounted}`;
   else if (asOf < w.start)
     explanation = `Your current ${acr} cycle starts on ${fromDay(w.start)} and ends on ${end}; CE earned from then counts toward the ${best.required} ${unitWords(best.unitLabel, best.required ?? 2)} needed.`;
-  else if (status === 'at_risk')
+  else if (status === 'at_risk' && best.uncountedHours > EPS) {
+    // The shortfall may only be credits the person was never asked for: ask, do not alarm.
+    const unitRule = vocab.creditUnits.find((u) => u.id === best.unit)?.rule;
+    return {
+      ...windowed,
+      status: 'credits_not_entered',
+      explanation: `${plural(round1(best.uncountedHours), 'hour')} of CE in this cycle ${best.uncountedHours === 1 ? 'has' : 'have'} no ${unitWords(best.unitLabel, 2)} entered, and ${issuer} counts ${unitWords(best.unitLabel, 2)}, not hours: add the ${unitWords(best.unitLabel, 2)} each activity earned to see whether you are on track (${progressWords(best)} counted so far, ${left} left).${unitRule ? ` ${unitRule}` : ''}`,
+    };
+  } else if (status === 'at_risk')
     explanation = `You have ${progressWords(best)} with ${left} left; at your pace (${round1(best.pacePerMonth!)} a month) you will not finish in time: you need about ${gap1(best.neededPerMonth!)} a month from now.${uncounted}`;
   else
     explanation = `You have ${progressWords(best)} with ${left} left; at your pace you will finish in time.${uncounted}`;
@@ -599,4 +763,41 @@ function deadlineDetail(r: CredentialRenewal, asOf: string): string {
     .filter((c) => !c.met && c.min !== undefined)
     .map((c) => `${gap1(c.min! - c.earned)} more ${c.label}`);
   return `${gap1(best.remaining!)} more ${unitWords(best.unitLabel, gap1(best.remaining!))} needed${short.length ? `, including ${short.join(', ')}` : ''} (on ${asOf} you had ${progressWords(best)}).`;
+}
+
+/**
+ * The "did you renew?" question for a cycle that could already have been renewed: the last cycle
+ * end that rolling forward from the earned date assumed was renewed, or a recorded expiry that is
+ * past. "Yes" stores the end of the next cycle as the expiry; "no" stores the missed end (and
+ * `lapsed` once no late renewal is possible).
+ */
+function renewalQuestionFor(
+  cert: Certification,
+  acr: string,
+  w: Window,
+  cycleMonths: number,
+  asOf: number,
+): RenewalQuestion | null {
+  let asked: number;
+  let yes: number;
+  if (w.from === 'earned' && w.assumed.length > 0) {
+    asked = w.assumed[w.assumed.length - 1]!;
+    yes = w.end;
+  } else if (w.from === 'expires' && asOf > w.end) {
+    asked = w.end;
+    yes = nextCycleEnd(cycleMonths, w.end);
+    // A renewal that was due long ago: roll on to the cycle containing the as-of date.
+    while (yes < asOf) yes = nextCycleEnd(cycleMonths, yes);
+  } else return null;
+  const graceEnd = graceEndsOn(cert, asked);
+  const late = graceEnd !== undefined && asOf <= graceEnd;
+  return {
+    cycleEnd: fromDay(asked),
+    question: `Did you renew your ${acr} by ${dayWords(asked)}?`,
+    ifYes: { expires: fromDay(yes), status: 'active' },
+    ifNo:
+      w.from === 'expires' && late
+        ? null
+        : { expires: fromDay(asked), status: late || asOf <= asked ? 'active' : 'lapsed' },
+  };
 }

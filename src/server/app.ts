@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -19,6 +18,7 @@ import { systemClock, type Clock } from '../services/clock.js';
 import { createPasswordHasher, type Argon2Cost } from '../services/passwords.js';
 import type { Storage } from '../storage/db.js';
 import { accountRoutes } from './account/routes.js';
+import { registerApiDocs, withRequestExamples } from './api-docs.js';
 import { auditRoutes } from './audit/routes.js';
 import { authPlugin, type AuthRuntime } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
@@ -143,8 +143,10 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) =>
+      withRequestExamples('openapiObject' in document ? document.openapiObject : document.swaggerObject),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await registerApiDocs(app);
 
   const auth: AuthRuntime = {
     env: {

@@ -98,11 +98,11 @@ describe('buildCalendar', () => {
     // DTEND is exclusive: the next day.
     expect(prop(due, 'DTEND')).toEqual({ name: 'DTEND', params: 'VALUE=DATE', value: '20280101' });
     expect(value(due, 'DTSTAMP')).toBe('20261127T000000Z');
-    expect(value(due, 'URL')).toBe('https://ache.org/fache');
+    expect(value(due, 'URL')).toBe('https://ache.org/fache/recertification');
     expect(unescape(value(due, 'DESCRIPTION'))).toBe(
       [
         '24 more ACHE credits needed (on 2026-11-27 you had 12 of 36 ACHE credits (12 of 12 ACHE In-Person Education)).',
-        'Confirm the rules with the issuer before paying a fee: https://ache.org/fache',
+        'Confirm the rules with the issuer before paying a fee: https://ache.org/fache/recertification',
         'About FACHE: https://pathways.example.org/certifications/FACHE',
       ].join('\n'),
     );

@@ -16,6 +16,7 @@ import {
   type ProgramCoverage,
 } from '../core/gaps.js';
 import type { Profile } from '../core/profile.js';
+import { unknownRoleMessage } from '../core/role-match.js';
 import {
   recommend,
   type CertificationOption,
@@ -43,7 +44,8 @@ function frameworkOf(catalog: Catalog): CompetencyFramework {
 function roleIssue(catalog: Catalog, id: unknown, path = 'role'): Issue | null {
   if (typeof id !== 'string' || id === '')
     return { path, message: 'required: a role id such as director-of-quality' };
-  if (!catalog.roles.some((r) => r.id === id)) return { path, message: `unknown role "${id}"` };
+  if (!catalog.roles.some((r) => r.id === id))
+    return { path, message: unknownRoleMessage(id, catalog.roles) };
   return null;
 }
 
@@ -188,7 +190,12 @@ export function outsideAudience(catalog: Catalog, profile: Profile): Set<string>
 }
 
 /** Clinical work in the record: a job described as clinical, or a clinical licence held. */
-export function hasClinicalBackground(catalog: Catalog, profile: Profile): boolean {
+/**
+ * Whether the person has worked in clinical care (a clinical job or a clinical licence); 'unknown'
+ * when the profile says nothing about jobs or credentials (an anonymous caller without answers).
+ */
+export function hasClinicalBackground(catalog: Catalog, profile: Profile): boolean | 'unknown' {
+  if (!profile.positions.length && !profile.credentials.length) return 'unknown';
   if (profile.positions.some((p) => p.kinds.includes('clinical'))) return true;
   const licences = new Set(
     catalog.vocabulary.credentials.filter((c) => c.kind === 'license').map((c) => c.id),

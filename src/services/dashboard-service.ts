@@ -5,10 +5,22 @@
 import type { Kysely } from 'kysely';
 import type { Catalog } from '../catalog/schema.js';
 import type { EligibilityReport } from '../core/eligibility.js';
-import { evaluateRenewals, renewalDeadlines, type RenewalReport } from '../core/renewal.js';
+import { goalsOverview, type GoalsOverview } from '../core/goals.js';
+import {
+  evaluateRenewals,
+  renewalDeadlines,
+  type CredentialRenewal,
+  type RenewalReport,
+} from '../core/renewal.js';
 import { checkEligibility } from './eligibility-service.js';
 import type { Database } from '../storage/tables.js';
-import { listPlannedExams, loadProfile, type PlannedExam } from './record-service.js';
+import { listPlannedExams, listRecords, loadProfile, type PlannedExam } from './record-service.js';
+
+/** A credential's renewal with the record item it comes from, so that an answer can be saved on it. */
+export type DashboardRenewal = CredentialRenewal & {
+  /** The credential's item in the record (its id and data), for "did you renew?". */
+  record: { id: string; data: Record<string, unknown> } | null;
+};
 
 export interface Deadline {
   date: string;
@@ -29,8 +41,10 @@ export interface NextStep {
 
 export interface Dashboard {
   asOf: string;
+  /** The person's own goals first: each target certification's standing, date and next step. */
+  goals: GoalsOverview;
   eligibility: EligibilityReport;
-  renewals: RenewalReport;
+  renewals: Omit<RenewalReport, 'credentials'> & { credentials: DashboardRenewal[] };
   /** Upcoming (on or after asOf), soonest first, at most 20. */
   deadlines: Deadline[];
   nextSteps: NextStep[];
@@ -52,9 +66,27 @@ export async function buildDashboard(
   userId: string,
   asOf: string,
 ): Promise<Dashboard> {
-  const [profile, plannedExams] = await Promise.all([loadProfile(db, userId), listPlannedExams(db, userId)]);
+  const [profile, records, plannedExams] = await Promise.all([
+    loadProfile(db, userId),
+    listRecords(db, userId),
+    listPlannedExams(db, userId),
+  ]);
   const eligibility = checkEligibility(catalog, profile, { asOf }, asOf);
-  const renewals = evaluateRenewals(catalog, profile, asOf);
+  const report = evaluateRenewals(catalog, profile, asOf);
+  // The profile lists credentials in record order, so the n-th renewal is the n-th credential item.
+  const renewals = {
+    ...report,
+    credentials: report.credentials.map((c, i) => {
+      const item = records.credentials[i];
+      return {
+        ...c,
+        record:
+          item && (item.data as { id?: string }).id === c.credential
+            ? { id: item.id, data: item.data as Record<string, unknown> }
+            : null,
+      };
+    }),
+  };
   const acronym = new Map(catalog.certifications.map((c) => [c.id, c.acronym]));
 
   const deadlines: Deadline[] = [
@@ -86,6 +118,13 @@ export async function buildDashboard(
     .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title))
     .slice(0, 20);
 
+  const goals = goalsOverview(catalog, profile, eligibility, renewals, plannedExams);
+  // With target certifications set, "you can apply" and "prepare" speak only of those (the goals
+  // card leads with them); without, they suggest what the record allows.
+  const targets = new Set(
+    goals.certifications.flatMap((g) => (g.certification ? [g.certification.toLowerCase()] : [])),
+  );
+  const wanted = (id: string) => targets.size === 0 || targets.has(id.toLowerCase());
   const held = new Set(profile.credentials.map((c) => c.id.toLowerCase()));
   const planned = new Set(plannedExams.map((x) => x.certificationId.toLowerCase()));
   const nextSteps: NextStep[] = [];
@@ -118,6 +157,7 @@ export async function buildDashboard(
     if (
       r.status !== 'eligible' ||
       held.has(r.certification.toLowerCase()) ||
+      !wanted(r.certification) ||
       planned.has(r.certification.toLowerCase())
     )
       continue;
@@ -130,7 +170,10 @@ export async function buildDashboard(
     if (nextSteps.filter((s) => s.kind === 'apply').length >= 3) break;
   }
   const soon = eligibility.results
-    .filter((r) => r.status === 'eligible_soon' && !held.has(r.certification.toLowerCase()))
+    .filter(
+      (r) =>
+        r.status === 'eligible_soon' && !held.has(r.certification.toLowerCase()) && wanted(r.certification),
+    )
     .sort((a, b) => (a.earliestEligible ?? '').localeCompare(b.earliestEligible ?? ''))[0];
   if (soon)
     nextSteps.push({
@@ -142,6 +185,7 @@ export async function buildDashboard(
 
   return {
     asOf,
+    goals,
     eligibility,
     renewals,
     deadlines,

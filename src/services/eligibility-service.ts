@@ -7,6 +7,7 @@ import { isValidDay } from '../core/dates.js';
 import { createEvaluator, type EligibilityReport } from '../core/eligibility.js';
 import type { Profile } from '../core/profile.js';
 import { summarizeIssues, ValidationError, type Issue } from './errors.js';
+import { markNotAsked, type ProfileSection } from './not-asked.js';
 import { ProfileError, validateProfile } from './profile-service.js';
 
 export interface EligibilityOptions {
@@ -14,6 +15,11 @@ export interface EligibilityOptions {
   asOf?: string;
   /** Only these certifications (ids, any case); omitted or empty = all. */
   certifications?: readonly string[];
+  /**
+   * Sections of the profile the caller's form has not asked for yet: conditions that depend only
+   * on them read "not asked yet" instead of counting an empty list (./not-asked.ts).
+   */
+  notAsked?: readonly ProfileSection[];
 }
 
 type Evaluate = ReturnType<typeof createEvaluator>;
@@ -67,7 +73,8 @@ export function checkEligibility(
   const issues = eligibilityOptionIssues(catalog, options);
   if (issues.length) throw optionError(catalog, issues);
   const certifications = options.certifications?.length ? [...options.certifications] : undefined;
-  return evaluatorFor(catalog)(profile, options.asOf ?? today, { certifications });
+  const report = evaluatorFor(catalog)(profile, options.asOf ?? today, { certifications });
+  return options.notAsked?.length ? markNotAsked(catalog, report, options.notAsked) : report;
 }
 
 /**

@@ -8,11 +8,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../test/support/catalog.js';
 import { createScreener } from '../core/eligibility.js';
-import { roleKinds, type CareerPlan, type PlanConstraints } from '../core/plan.js';
+import {
+  JOB_SEARCH_MONTHS,
+  roleAttestations,
+  roleKinds,
+  type CareerPlan,
+  type PlanConstraints,
+} from '../core/plan.js';
 import { profileSchema, type Profile } from '../core/profile.js';
 import { formatWeeklyHours } from '../core/recommend.js';
 import { CareerInputError } from './career-service.js';
-import { planFor } from './plan-service.js';
+import { CurrentRoleUnknownError, planFor } from './plan-service.js';
 import { parseProfileText } from './profile-service.js';
 
 const catalog = await builtinCatalog();
@@ -42,13 +48,22 @@ const staffNurse: Profile = profileSchema.parse({
 const qualityAnalyst = await example('quality-analyst.yaml');
 const practiceManager = await example('practice-manager.yaml');
 
-/** The profile as the plan projects it on `day`: its degree and the jobs it moves into. */
+/**
+ * The profile as the plan projects it: its degree, the jobs it moves into and the statements the
+ * roles on its path let the person give (flagged on the steps that rest on them).
+ */
 function projected(profile: Profile, plan: CareerPlan): Profile {
   const p: Profile = {
     ...profile,
     positions: profile.positions.map((x) => ({ ...x })),
     education: [...profile.education],
+    attestations: [...profile.attestations],
   };
+  for (const id of plan.path) {
+    const role = catalog.roles.find((r) => r.id === id)!;
+    for (const a of roleAttestations(role.family, role.level))
+      if (!p.attestations.includes(a)) p.attestations.push(a);
+  }
   for (const s of plan.steps) {
     if (s.kind === 'degree')
       p.education.push({ level: 'master', field: 'Health administration', completed: s.end });
@@ -86,12 +101,84 @@ describe('worked examples', () => {
     const moves = best.steps.filter((s) => s.kind === 'role').map((s) => s.start);
     expect(moves).toEqual([...moves].sort());
     expect(moves[0]! >= '2022-07-01').toBe(true);
-    // CNML asks for an attestation only the person can give; the plan says so instead of guessing.
-    expect(best.notes.find((n) => n.startsWith('Certified Nurse Manager and Leader'))).toContain(
-      'Only you can confirm this',
-    );
+    // CNML asks for a statement only a nurse manager can give: projected from the planned role,
+    // dated after the move, and flagged "you confirm this when you hold the role".
+    const cnml = best.steps.find((s) => s.kind === 'certification' && s.ref === 'CNML')!;
+    const manager = best.steps.find((s) => s.kind === 'role' && s.ref === 'nurse-manager')!;
+    expect(cnml.confirmWhenHeld).toEqual({
+      role: 'nurse-manager',
+      statements: [expect.stringContaining('nurse-manager role as AONL defines')],
+    });
+    expect(cnml.why).toContain('You confirm this when you hold the role (Nurse Manager)');
+    expect(cnml.end > manager.start).toBe(true);
+    // The target's certifications: each dated, held or with the reason why not.
+    expect(best.targetCertifications.map((t) => t.id)).toEqual(['NEA-BC', 'CENP', 'FACHE']);
+    for (const t of best.targetCertifications) expect(t.date ?? t.reason).toBeTruthy();
     certificationsOnOrAfterEligibility(staffNurse, best);
     expect(r.plans.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('Maria (RN charge nurse, $3,000/yr, 5 h/wk, online) → nurse manager → Director of Nursing', async () => {
+    const maria = await example('bedside-nurse.yaml');
+    const asOf = '2026-12-02';
+    const r = planFor(catalog, maria, { to: 'director-of-nursing' }, asOf);
+    // Her goal's date is for nurse manager, not for this target; her budget, hours and online apply.
+    expect(r.constraints).toEqual({ budgetPerYear: 3000, hoursPerWeek: 5, onlineOnly: true });
+    const best = r.plans[0]!;
+    expect(best.label).toBe('fastest');
+    expect(best.path).toEqual(['charge-nurse', 'nurse-manager', 'director-of-nursing']);
+    const manager = best.steps.find((s) => s.kind === 'role' && s.ref === 'nurse-manager')!;
+    // Not on day 0: she already has the typical years, and finding the job takes time.
+    expect(manager.start).toBe('2027-03-02');
+    expect(JOB_SEARCH_MONTHS).toBe(3);
+    expect(manager.why).toContain('You already have the 2 years as Charge Nurse');
+    expect(manager.why).toContain('about 3 months assumed');
+    // A program that prepares for the move comes before it, online, within her budget.
+    const prep = best.steps.filter((s) => s.kind === 'program');
+    expect(prep.length).toBeGreaterThan(0);
+    for (const p of prep) {
+      expect(p.end <= manager.start).toBe(true);
+      expect(p.why).toMatch(/^Prepares you for the move to Nurse Manager\./);
+      expect(catalog.programs.find((x) => x.id === p.ref)!.modality).toBe('online');
+    }
+    for (const y of best.totals.perYear) expect(y.usd).toBeLessThanOrEqual(3000);
+    // CNML gets a date on the path through nurse manager, after enough nurse-manager hours.
+    const cnml = best.steps.find((s) => s.kind === 'certification' && s.ref === 'CNML')!;
+    expect(cnml.confirmWhenHeld?.role).toBe('nurse-manager');
+    expect(cnml.end > manager.start).toBe(true);
+    expect(cnml.end <= best.reached).toBe(true);
+    expect(best.targetCertifications.find((t) => t.id === 'CNML')).toEqual({
+      id: 'CNML',
+      name: 'Certified Nurse Manager and Leader',
+      date: cnml.end,
+    });
+    // NE-BC has no date on this plan, and the plan says why (her nursing-leadership CE).
+    expect(best.targetCertifications.find((t) => t.id === 'NE-BC')!.reason).toMatch(
+      /Nursing leadership, management or administration/,
+    );
+    certificationsOnOrAfterEligibility(maria, best);
+    // One plan only, and why.
+    expect(r.plans).toHaveLength(1);
+    expect(r.single).toMatch(/^One plan: the catalog knows one path to Director of Nursing/);
+
+    // Her goal itself: nurse manager by the end of 2028.
+    const goal = planFor(catalog, maria, { to: 'nurse-manager' }, asOf);
+    expect(goal.to.id).toBe('nurse-manager');
+    expect(goal.plans[0]!.reached <= '2028-12-31').toBe(true);
+  });
+
+  it('plans differ in a way a person cares about, each labelled', async () => {
+    const analyst = await example('quality-analyst.yaml');
+    const r = planFor(catalog, { ...analyst, goals: undefined }, { to: 'director-of-quality' }, AS_OF);
+    expect(r.plans.map((p) => p.label)).toEqual(['fastest', 'cheapest', 'another_path']);
+    const [fastest, cheapest] = r.plans;
+    expect(fastest!.reached <= cheapest!.reached).toBe(true);
+    expect(cheapest!.totals.costUsd).toBeLessThan(fastest!.totals.costUsd);
+    expect(cheapest!.labelText).toMatch(/^Costs least: \$[\d,]+/);
+    expect(r.plans[2]!.labelText).toMatch(/^Another path, through Quality Manager, /);
+    for (const p of r.plans)
+      for (const t of p.targetCertifications)
+        expect(Boolean(t.date) || Boolean(t.held) || Boolean(t.reason)).toBe(true);
   });
 
   it('a quality analyst → Director of Quality: CPHQ now, a master’s degree before the director move', async () => {
@@ -137,7 +224,7 @@ describe('worked examples', () => {
     const best = r.plans[0]!;
     expect(best.path).toEqual(['nurse-manager', 'director-of-quality']);
     // The current job (no role named in the record) counts as the nurse-manager years.
-    expect(best.steps[0]!.why).toMatch(/^Your current job \(.+\), since \d{4}-\d{2}/);
+    expect(best.steps[0]!.why).toBe('Your current job, since 2020-07.');
     const degree = best.steps.find((s) => s.kind === 'degree')!;
     expect(best.reached >= degree.end).toBe(true);
     certificationsOnOrAfterEligibility(nurse, best);
@@ -186,8 +273,12 @@ describe('bad input', () => {
   it('names the field for an unknown role, the same role, an unreachable role and a past deadline', () => {
     expect(issue(() => planFor(catalog, staffNurse, { to: 'astronaut' }, AS_OF))).toEqual({
       path: 'to',
-      message: 'unknown role "astronaut"',
+      message: 'unknown role "astronaut" (every role: GET /api/roles, pathways roles list)',
     });
+    // A typo gets the closest ids.
+    expect(issue(() => planFor(catalog, staffNurse, { to: 'nurse-manger' }, AS_OF)).message).toMatch(
+      /^unknown role "nurse-manger": did you mean nurse-manager\b/,
+    );
     expect(issue(() => planFor(catalog, staffNurse, { to: 'staff-nurse' }, AS_OF))).toEqual({
       path: 'to',
       message: 'you are already in Staff Nurse (RN): choose a role to move to',
@@ -205,8 +296,37 @@ describe('bad input', () => {
       path: 'constraints.finishBy',
       message: '2020-01-01 is not after 2026-11-28: choose a date in the future',
     });
-    const noRole = profileSchema.parse({ format: 'hm-pathways/profile@1' });
-    expect(issue(() => planFor(catalog, noRole, { to: 'cno' }, AS_OF)).path).toBe('from');
+  });
+
+  it('a current job without a role: 422 current_role_unknown with the jobs and roles suggested by title', () => {
+    const noRole = profileSchema.parse({
+      format: 'hm-pathways/profile@1',
+      positions: [
+        { title: 'Staff Nurse', start: '2015-01', end: '2019-12' },
+        { title: 'Charge Nurse, Medical ICU', start: '2020-01', kinds: ['healthcare'] },
+      ],
+    });
+    let error: unknown;
+    try {
+      planFor(catalog, noRole, { to: 'nurse-manager' }, AS_OF);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CurrentRoleUnknownError);
+    const e = error as CurrentRoleUnknownError;
+    expect(e.status).toBe(422);
+    expect(e.code).toBe('current_role_unknown');
+    // Only the current job is asked about; its title suggests the charge-nurse role first.
+    expect(e.jobs).toHaveLength(1);
+    expect(e.jobs[0]).toMatchObject({ index: 1, title: 'Charge Nurse, Medical ICU', start: '2020-01' });
+    expect(e.jobs[0]!.suggestions[0]!.id).toBe('charge-nurse');
+    // `from` answers the question.
+    expect(planFor(catalog, noRole, { to: 'nurse-manager', from: 'charge-nurse' }, AS_OF).plans.length).toBe(
+      1,
+    );
+    // No job at all: still asked, with no jobs to choose from.
+    const empty = profileSchema.parse({ format: 'hm-pathways/profile@1' });
+    expect(() => planFor(catalog, empty, { to: 'cno' }, AS_OF)).toThrow(CurrentRoleUnknownError);
   });
 });
 
@@ -234,6 +354,10 @@ describe('constraints (property tests)', () => {
         const r = planFor(catalog, { ...profile, goals: undefined }, { to, constraints: c }, AS_OF);
         for (const plan of r.plans) {
           if (c.finishBy) expect(plan.reached <= c.finishBy).toBe(true);
+          // No move on day 0: finding a job takes time.
+          const firstMove = plan.steps.find((s) => s.kind === 'role')!;
+          expect(firstMove.start >= '2027-02-28').toBe(true);
+          for (const t of plan.targetCertifications) expect(Boolean(t.date ?? t.held ?? t.reason)).toBe(true);
           if (c.budgetPerYear !== undefined)
             for (const y of plan.totals.perYear) expect(y.usd).toBeLessThanOrEqual(c.budgetPerYear);
           for (const s of plan.steps) {

@@ -17,7 +17,8 @@ import {
   hasClinicalBackground,
   outsideAudience,
 } from './career-service.js';
-import type { Issue } from './errors.js';
+import { suggestRolesForTitle, type RoleSuggestion } from '../core/role-match.js';
+import { AppError, type Issue } from './errors.js';
 
 export interface PlanRequest {
   /** Target role id. */
@@ -66,6 +67,48 @@ function screenerFor(catalog: Catalog): Screen {
   return s;
 }
 
+/** A current job without a role, with the roles its title most likely names. */
+export interface JobWithoutRole {
+  /** Index in the profile's `positions`. */
+  index: number;
+  title: string;
+  start: string;
+  end?: string;
+  suggestions: RoleSuggestion[];
+}
+
+/**
+ * 422 `current_role_unknown`: the plan needs the person's current role and no current job names
+ * one. `details.jobs` lists the current jobs without a role, each with suggested roles from its
+ * title, so a client can ask "Which role is your current job?" and plan again with `from`.
+ */
+export class CurrentRoleUnknownError extends AppError {
+  constructor(readonly jobs: JobWithoutRole[]) {
+    const message =
+      'Your current role is not known: choose the role of your current job (send `from`), or name it in your record (positions[].role).';
+    super(422, 'current_role_unknown', message, {
+      issues: [{ path: 'from', message }],
+      jobs,
+    });
+    this.name = 'CurrentRoleUnknownError';
+  }
+}
+
+/** The current jobs (no end, or ending on or after `asOf`) that name no role, latest first. */
+export function jobsWithoutRole(catalog: Catalog, profile: Profile, asOf: string): JobWithoutRole[] {
+  return profile.positions
+    .map((p, index) => ({ p, index }))
+    .filter(({ p }) => !p.role && p.start <= asOf && (!p.end || p.end >= asOf))
+    .sort((a, b) => (a.p.start < b.p.start ? 1 : -1))
+    .map(({ p, index }) => ({
+      index,
+      title: p.title,
+      start: p.start,
+      ...(p.end ? { end: p.end } : {}),
+      suggestions: suggestRolesForTitle(p.title, catalog.roles),
+    }));
+}
+
 /** The role of the person's current job (the latest-started one without an end that names a role). */
 export function currentRole(profile: Profile, asOf: string): string | undefined {
   return profile.positions
@@ -104,7 +147,9 @@ export function planFor(catalog: Catalog, profile: Profile, req: PlanRequest, to
   if (req.asOf !== undefined && !isValidDay(req.asOf))
     issues.push({ path: 'asOf', message: 'not a date (YYYY-MM-DD)' });
   const goals = profile.goals;
-  const byGoal = goals?.by ? (goals.by.length === 7 ? lastDayOfMonth(goals.by) : goals.by) : undefined;
+  // The goal's date is for the goal's role: a plan to another role does not inherit it.
+  const byApplies = goals?.by && (!goals.targetRole || goals.targetRole === req.to);
+  const byGoal = byApplies ? (goals.by!.length === 7 ? lastDayOfMonth(goals.by!) : goals.by) : undefined;
   const constraints: PlanConstraints = {
     ...(byGoal ? { finishBy: byGoal } : {}),
     ...(goals?.constraints?.budgetPerYear !== undefined
@@ -119,14 +164,8 @@ export function planFor(catalog: Catalog, profile: Profile, req: PlanRequest, to
   };
   issues.push(...constraintIssues(constraints));
   const from = req.from ?? currentRole(profile, asOf);
-  if (!from) {
-    issues.push({
-      path: 'from',
-      message:
-        'your current role is not known: give it, or name the role of your current job in your record (positions[].role)',
-    });
-  }
   if (issues.length) throw new CareerInputError(issues);
+  if (!from) throw new CurrentRoleUnknownError(jobsWithoutRole(catalog, profile, asOf));
 
   const options = new Map(certificationOptions(catalog, profile, asOf).map((o) => [o.id, o]));
   const { ratings } = latestRatings(profile.assessments);
@@ -150,6 +189,7 @@ export function planFor(catalog: Catalog, profile: Profile, req: PlanRequest, to
       constraints,
       screen: (p, day, certifications) => screen(p, day, { certifications }),
       missing: missingFor(catalog),
+      attestationStatement: (id) => catalog.vocabulary.attestations.find((a) => a.id === id)?.statement,
       certificationOptions: options,
       outsideAudience: audience,
       renewals: renewalDeadlines(evaluateRenewals(catalog, profile, asOf))

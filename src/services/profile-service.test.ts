@@ -75,7 +75,6 @@ describe('parseProfileText', () => {
       'positions[1].start: not a date (YYYY-MM-DD or YYYY-MM)',
       'positions[1].fte: must be at most 1.0 (full time is 1.0; overlapping jobs are separate positions)',
       'positions[2].start: is required: a date (YYYY-MM-DD or YYYY-MM)',
-      'credentials[0].id: unknown credential "cphq" (did you mean "CPHQ"?)',
       'memberships[0].until: must not be before since',
       expect.stringMatching(
         /^attestations\[0\]: unknown attestation "FACHE_REFERENCE" \(known: FACHE_REFERENCES, /,

@@ -90,8 +90,9 @@ export function readProfileDocument(text: string, source: ProfileSource = {}): u
 
 /**
  * Checks a parsed profile against the format and the catalog: unknown fields, bad dates, FTE out
- * of range, ends before starts, and every id the catalog owns (experience kinds, credentials,
- * organizations, membership types, CE categories, credit units, attestations).
+ * of range, ends before starts, and every id the catalog owns (experience kinds, organizations,
+ * membership types, CE categories, credit units, attestations). Credential ids are not refused:
+ * a credential the catalog does not know is kept and listed as `ignored` by the engine.
  *
  * @throws ProfileError listing every problem.
  */
@@ -475,10 +476,6 @@ function vocabularies(catalog: Catalog): Record<string, Vocab> {
         'experience kind',
         voc.experienceKinds.map((k) => k.id),
       ),
-      credential: vocab('credential', [
-        ...catalog.certifications.map((c) => c.id),
-        ...voc.credentials.map((c) => c.id),
-      ]),
       organization: vocab(
         'organization',
         voc.organizations.map((o) => o.id),
@@ -517,7 +514,7 @@ function vocabularyIssues(catalog: Catalog, profile: Raw): Issue[] {
   for (const [i, p] of entries(profile.positions)) {
     if (Array.isArray(p.kinds)) p.kinds.forEach((k, j) => check(`positions[${i}].kinds[${j}]`, k, v.kind!));
   }
-  for (const [i, c] of entries(profile.credentials)) check(`credentials[${i}].id`, c.id, v.credential!);
+  // Credential ids the catalog does not know are kept: the engine reports them as ignored.
   for (const [i, a] of entries(profile.ce)) {
     check(`ce[${i}].category`, a.category, v.category!);
     for (const [k, cr] of entries(a.credits)) {

@@ -14,7 +14,7 @@ import { migrateToLatest, type Storage } from '../storage/db.js';
 import type { RecordSection } from '../storage/tables.js';
 import { listAudit } from './audit-service.js';
 import { AppError, NotFoundError, ValidationError } from './errors.js';
-import { parseProfileText } from './profile-service.js';
+import { parseProfileText, serializeProfile } from './profile-service.js';
 import {
   addPlannedExam,
   applyImport,
@@ -140,6 +140,26 @@ for (const database of await testDatabases()) {
         },
       );
 
+      it('round-trips licences beyond RN, another credential and an id the catalog does not know', async () => {
+        const profile = makeProfile({
+          credentials: [
+            {
+              id: 'OTHER',
+              name: 'Certified Public Accountant',
+              issuer: 'AICPA',
+              earned: '2012-05-01',
+              expires: '2027-12-31',
+            },
+            { id: 'APRN_LICENSE', earned: '2018-06' },
+            { id: 'NOT_IN_CATALOG', earned: '2020-01' },
+          ],
+        });
+        await applyImport(storage.db, ADA, profile, 'replace', ctx());
+        const loaded = await loadProfile(storage.db, ADA);
+        expect(loaded).toEqual(profile);
+        expect(parseProfileText(catalog, serializeProfile(loaded, 'yaml'))).toEqual(profile);
+      });
+
       it('keeps items in date order, and items of one date in the order they were added', async () => {
         await createRecord(storage.db, ADA, 'ce', { date: '2026-03-01', hours: 2, title: 'Later' }, ctx(1));
         await createRecord(storage.db, ADA, 'ce', { date: '2025-01', hours: 1, title: 'First' }, ctx(2));
@@ -264,16 +284,22 @@ for (const database of await testDatabases()) {
         const fields = await updateProfileFields(
           storage.db,
           ADA,
-          { collegeCreditHours: null, attestations: ['FACHE_REFERENCES'], goals: { targetRole: 'cno' } },
+          {
+            collegeCreditHours: null,
+            attestations: ['FACHE_REFERENCES'],
+            goals: { targetRole: 'cno', certifications: ['NEA-BC', 'FACHE'] },
+          },
           ctx(2),
         );
         expect(fields).toEqual({
           name: 'Ada Byron',
           attestations: ['FACHE_REFERENCES'],
-          goals: { targetRole: 'cno' },
+          goals: { targetRole: 'cno', certifications: ['NEA-BC', 'FACHE'] },
         });
         const profile = await loadProfile(storage.db, ADA);
         expect(profile).toMatchObject({ name: 'Ada Byron', attestations: ['FACHE_REFERENCES'] });
+        expect(profile.goals?.certifications).toEqual(['NEA-BC', 'FACHE']);
+        expect((await exportAll(storage.db, ADA)).profile.goals?.certifications).toEqual(['NEA-BC', 'FACHE']);
         expect(profile.collegeCreditHours).toBeUndefined();
         const e = await failure(updateProfileFields(storage.db, ADA, { goals: { by: '2030-13' } }, ctx()));
         expect((e as ValidationError).message).toBe('goals.by: not a date (YYYY-MM-DD or YYYY-MM)');

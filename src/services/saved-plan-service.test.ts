@@ -9,6 +9,7 @@ import { migrateToLatest, type Storage } from '../storage/db.js';
 import { listAudit } from './audit-service.js';
 import { CareerInputError } from './career-service.js';
 import { NotFoundError } from './errors.js';
+import { CurrentRoleUnknownError } from './plan-service.js';
 import { createRecord } from './record-service.js';
 import { createPlan, getPlan, listPlans, removePlan, setStepDone } from './saved-plan-service.js';
 
@@ -157,7 +158,8 @@ for (const database of await testDatabases()) {
       expect((e as CareerInputError).issues[0]!.path).toBe('to');
       // Ben has no current job with a role.
       const noRole = await failure(createPlan(storage.db, catalog, BEN, { to: 'cno' }, ctx));
-      expect((noRole as CareerInputError).issues[0]!.path).toBe('from');
+      expect(noRole).toBeInstanceOf(CurrentRoleUnknownError);
+      expect((noRole as CurrentRoleUnknownError).code).toBe('current_role_unknown');
       expect(await listPlans(storage.db, catalog, ADA)).toEqual([]);
     });
   });

@@ -35,6 +35,7 @@ const SelfAssessmentPage = lazy(() =>
   import('./pages/SelfAssessmentPage').then((m) => ({ default: m.SelfAssessmentPage })),
 );
 const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
+const StartPage = lazy(() => import('./pages/StartPage').then((m) => ({ default: m.StartPage })));
 const SignUpPage = lazy(() => import('./pages/SignUpPage').then((m) => ({ default: m.SignUpPage })));
 
 /** A page's chunk loading: the layout stays, a spinner stands in for the page. */
@@ -188,6 +189,14 @@ export function App() {
                   element={
                     <Page>
                       <ImportPage />
+                    </Page>
+                  }
+                />
+                <Route
+                  path="start"
+                  element={
+                    <Page>
+                      <StartPage />
                     </Page>
                   }
                 />

@@ -98,9 +98,9 @@ describe('DELETE /api/account', () => {
         details: null,
       },
     ]);
-    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: ada.cookie } })).statusCode).toBe(
-      401,
-    );
+    expect(
+      (await app.inject({ url: '/api/auth/session', headers: { cookie: ada.cookie } })).json().user,
+    ).toBeNull();
     expect((await signIn(app, 'ada@example.org', TEST_PASSWORD)).statusCode).toBe(401);
     expect((await countUserRows(storage.db, bob.userId, bob.email)).users).toBe(1);
     // The address is free again.

@@ -227,42 +227,48 @@ describe('POST /api/auth/signin', () => {
 });
 
 describe('GET /api/auth/session', () => {
-  it('answers 401 without a session', async () => {
+  // Behaviour change (2026-12-02): signed out is an answer, not an error, so that every anonymous
+  // page load of the web app does not log a 401. Routes that need an account still answer 401.
+  it('answers 200 with user null without a session, and other account routes still 401', async () => {
     const res = await app.inject({ url: '/api/auth/session' });
-    expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ user: null, csrfToken: null });
+    const forged = await app.inject({
+      url: '/api/auth/session',
+      headers: { cookie: `hmp_session=${'A'.repeat(43)}` },
+    });
+    expect(forged.statusCode).toBe(200);
+    expect(forged.json()).toEqual({ user: null, csrfToken: null });
+    const tokens = await app.inject({ url: '/api/tokens' });
+    expect(tokens.statusCode).toBe(401);
+    expect(tokens.json()).toEqual({
       error: {
         code: 'unauthenticated',
         message:
           'Sign in first: this needs an account (a session, or an API token sent as "Authorization: Bearer hmp_...").',
       },
     });
-    const forged = await app.inject({
-      url: '/api/auth/session',
-      headers: { cookie: `hmp_session=${'A'.repeat(43)}` },
-    });
-    expect(forged.statusCode).toBe(401);
   });
 
-  it('answers 401 for an expired session, and deletes it', async () => {
+  it('answers user null for an expired session, and deletes it', async () => {
     const ada = await signUp(app);
     await storage.db.updateTable('sessions').set({ expires_at: '2026-11-28T11:59:59.000Z' }).execute();
     const res = await app.inject({ url: '/api/auth/session', headers: { cookie: ada.cookie } });
-    expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe('unauthenticated');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ user: null, csrfToken: null });
     expect(await storage.db.selectFrom('sessions').select('id_hash').execute()).toEqual([]);
   });
 
-  it('answers 401 after 7 days without a request', async () => {
+  it('signs out after 7 days without a request', async () => {
     const ada = await signUp(app);
     clock.advance(6 * DAY);
     expect((await app.inject({ url: '/api/auth/session', headers: { cookie: ada.cookie } })).statusCode).toBe(
       200,
     );
     clock.advance(7 * DAY);
-    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: ada.cookie } })).statusCode).toBe(
-      401,
-    );
+    expect(
+      (await app.inject({ url: '/api/auth/session', headers: { cookie: ada.cookie } })).json().user,
+    ).toBeNull();
   });
 });
 
@@ -333,9 +339,9 @@ describe('CSRF protection', () => {
       payload: { email: 'second@example.org', displayName: 'Second', password: TEST_PASSWORD },
     });
     expect(res.statusCode).toBe(201);
-    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: ada.cookie } })).statusCode).toBe(
-      401,
-    );
+    expect(
+      (await app.inject({ url: '/api/auth/session', headers: { cookie: ada.cookie } })).json().user,
+    ).toBeNull();
   });
 
   it('does not ask for the token on reads', async () => {
@@ -358,9 +364,9 @@ describe('POST /api/auth/signout', () => {
     expect(res.headers['set-cookie']).toMatch(
       /^hmp_session=; Max-Age=0; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax$/,
     );
-    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: ada.cookie } })).statusCode).toBe(
-      401,
-    );
+    expect(
+      (await app.inject({ url: '/api/auth/session', headers: { cookie: ada.cookie } })).json().user,
+    ).toBeNull();
   });
 
   it('answers 400 not_a_session for an API token', async () => {
@@ -407,7 +413,9 @@ describe('POST /api/auth/password', () => {
     expect((await app.inject({ url: '/api/auth/session', headers: { cookie: ada.cookie } })).statusCode).toBe(
       200,
     );
-    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: other } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ url: '/api/auth/session', headers: { cookie: other } })).json().user,
+    ).toBeNull();
     expect((await signIn(app, 'ada@example.org', TEST_PASSWORD)).statusCode).toBe(401);
     expect((await signIn(app, 'ada@example.org', 'a new passphrase')).statusCode).toBe(200);
   });
@@ -483,6 +491,12 @@ describe('OpenAPI', () => {
     ] as const) {
       expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['account']);
     }
-    expect(doc.paths['/api/auth/session'].get.security).toEqual([{ sessionCookie: [] }, { bearerToken: [] }]);
+    // Signed out is an answer (user: null), so no scheme is required.
+    expect(doc.paths['/api/auth/session'].get.security).toEqual([
+      {},
+      { sessionCookie: [] },
+      { bearerToken: [] },
+    ]);
+    expect(doc.paths['/api/tokens'].get.security).toEqual([{ sessionCookie: [] }, { bearerToken: [] }]);
   });
 });

@@ -15,6 +15,7 @@ import {
   changePasswordBodySchema,
   changePasswordResponseSchema,
   noContentSchema,
+  sessionProbeSchema,
   sessionResponseSchema,
   signInBodySchema,
   signUpBodySchema,
@@ -126,18 +127,22 @@ export const authRoutes = (runtime: AuthRuntime): FastifyPluginAsyncZod =>
     app.get(
       '/auth/session',
       {
-        preHandler: requireUser,
         schema: {
           tags: ['account'],
           summary: 'Who am I: the signed-in user and the CSRF token of this session',
-          security: authenticated,
-          response: { 200: sessionResponseSchema, 401: errorBodySchema },
+          description:
+            'Answers 200 with `user: null` and `csrfToken: null` when the request carries no valid session or API token (signed out, expired or unknown cookie), so that a page asking "is anyone signed in?" gets an answer rather than an error. A revoked or unknown API token still answers 401 `invalid_token`, and every other route that needs an account answers 401.',
+          security: [{}, ...authenticated],
+          response: { 200: sessionProbeSchema },
         },
       },
-      async (request) => ({
-        user: await getAccount(runtime.env, currentUserId(request)),
-        csrfToken: request.auth?.csrfToken ?? null,
-      }),
+      async (request) =>
+        request.auth
+          ? {
+              user: await getAccount(runtime.env, currentUserId(request)),
+              csrfToken: request.auth.csrfToken ?? null,
+            }
+          : { user: null, csrfToken: null },
     );
 
     app.post(

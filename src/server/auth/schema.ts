@@ -67,6 +67,14 @@ export const sessionResponseSchema = z
   })
   .describe('Session');
 
+/** GET /api/auth/session: who is calling; `user: null` when nobody is signed in (not a 401, so a page load logs no error). */
+export const sessionProbeSchema = z
+  .object({
+    user: userSchema.nullable().describe('null when the request carries no valid session or API token'),
+    csrfToken: sessionResponseSchema.shape.csrfToken,
+  })
+  .describe('SessionProbe');
+
 export const changePasswordResponseSchema = z.object({
   endedSessions: z.number().int().describe('How many other sessions were signed out'),
 });

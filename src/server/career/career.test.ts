@@ -50,11 +50,13 @@ describe('POST /api/gaps', () => {
     const body = res.json() as Issues;
     expect(body.error.code).toBe('invalid_request');
     expect(body.error.details.issues).toEqual([
-      { path: 'role', message: 'unknown role "astronaut"' },
+      { path: 'role', message: 'unknown role "astronaut" (every role: GET /api/roles, pathways roles list)' },
       { path: 'ratings.patient-safety', message: 'must be a whole number from 1 to 5 (got 7)' },
       { path: 'ratings.nonsense', message: 'unknown competency "nonsense"' },
     ]);
-    expect(body.error.message).toBe('role: unknown role "astronaut" (and 2 more problems)');
+    expect(body.error.message).toBe(
+      'role: unknown role "astronaut" (every role: GET /api/roles, pathways roles list) (and 2 more problems)',
+    );
   });
 
   it('refuses a missing role with a field error, not a stack trace', async () => {

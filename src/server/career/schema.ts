@@ -70,6 +70,7 @@ export const gapReportSchema = z
       unrated: z.number().int(),
       gapPoints: z.number(),
       maxGapPoints: z.number(),
+      ratedMaxGapPoints: z.number(),
       readinessPercent: z.number().nullable(),
     }),
     summary: z.string(),

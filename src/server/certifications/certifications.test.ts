@@ -121,4 +121,18 @@ describe('GET /api/catalog', () => {
     expect(body.vocabulary.focusAreas.map((f: { id: string }) => f.id)).toContain('quality');
     expect(body.vocabulary.organizations.map((o: { id: string }) => o.id)).toContain('ACHE');
   });
+
+  it("names, for each statement a person confirms, the certifications that ask for it and the issuer's page", async () => {
+    const body = (await app.inject({ url: '/api/catalog' })).json();
+    const fache = catalog.certifications.find((c) => c.id === 'FACHE')!;
+    expect(body.attestationUse.FACHE_REFERENCES).toEqual([
+      { certification: 'FACHE', acronym: 'FACHE', issuer: 'ACHE', url: fache.url },
+    ]);
+    expect(body.attestationUse.CNML_TARGET_PRACTITIONER.map((u: { acronym: string }) => u.acronym)).toEqual([
+      'CNML',
+    ]);
+    // Every statement of the vocabulary that a rule asks for is listed; none is invented.
+    const known = new Set(catalog.vocabulary.attestations.map((a) => a.id));
+    for (const id of Object.keys(body.attestationUse)) expect(known.has(id)).toBe(true);
+  });
 });

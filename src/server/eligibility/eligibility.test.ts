@@ -184,12 +184,44 @@ describe('POST /api/eligibility', () => {
       'profile.colour',
       'profile.positions[0].fte',
       'profile.positions[0].kinds[0]',
-      'profile.credentials[0].id',
       'asOf',
       'certifications',
     ]);
-    expect(error.details.issues[3]!.message).toBe('unknown credential "cphq" (did you mean "CPHQ"?)');
-    expect(error.message).toBe('profile.colour: unknown field (check the spelling) (and 5 more problems)');
+    expect(error.message).toBe('profile.colour: unknown field (check the spelling) (and 4 more problems)');
+  });
+
+  it('keeps credentials the catalog does not know and lists them as ignored; OTHER needs a name', async () => {
+    const profile = {
+      ...nurseManager,
+      credentials: [
+        ...((nurseManager as { credentials?: unknown[] }).credentials ?? []),
+        { id: 'PHARMACIST_LICENSE', earned: '2015-06' },
+        { id: 'CPA' },
+        { id: 'OTHER', name: 'Certified Public Accountant', issuer: 'AICPA', earned: '2012-05' },
+      ],
+    };
+    const res = await post({ profile, asOf: '2026-11-27', certifications: ['CNML'] });
+    expect(res.statusCode).toBe(200);
+    const n = profile.credentials.length;
+    expect(res.json().ignored).toEqual([
+      {
+        path: `credentials[${n - 2}].id`,
+        message:
+          '"CPA" is not in the catalog, so no rule uses it; record it as another credential (id OTHER with its name) to keep it with your record.',
+      },
+      {
+        path: `credentials[${n - 1}]`,
+        message:
+          '"Certified Public Accountant" from AICPA is recorded, but no rule in the catalog uses it, so it does not change any answer here.',
+      },
+    ]);
+    // The verdict is the same as without them.
+    const plain = await post({ profile: nurseManager, asOf: '2026-11-27', certifications: ['CNML'] });
+    expect(res.json().results).toEqual(plain.json().results);
+    const unnamed = await issuesOf({ profile: { ...nurseManager, credentials: [{ id: 'OTHER' }] } });
+    expect(unnamed.details.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'profile.credentials[0].name: is required (the name of another credential (id OTHER), e.g. "Certified Public Accountant")',
+    ]);
   });
 
   it('answers 400 for an unknown certification and a bad asOf', async () => {
@@ -302,5 +334,65 @@ describe('POST /api/eligibility', () => {
     const body = op.requestBody.content['application/json'].schema;
     expect(body.properties.profile.properties.positions.type).toBe('array');
     expect(op.responses['200'].content['application/json'].schema.properties.results.type).toBe('array');
+  });
+});
+
+const executive = parse(await readFile(path.join(examples, 'healthcare-executive.yaml'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+
+describe('POST /api/eligibility with notAsked', () => {
+  // The executive as a quick check sees her before she answers the CE and volunteering sections.
+  const { ce: _ce, volunteering: _volunteering, ...unasked } = executive;
+  type Condition = { type: string; met: boolean; explanation: string; notAsked?: true; section?: string };
+  type Result = { certification: string; notAsked?: string[]; pathways: { conditions: Condition[] }[] };
+  const facheOf = (body: { results: Result[] }) => body.results.find((r) => r.certification === 'FACHE')!;
+  const conditionOf = (result: Result, type: string) =>
+    result.pathways[0]!.conditions.find((c) => c.type === type)!;
+
+  it('reads a condition whose data was not asked as "not asked yet", never "you have 0"', async () => {
+    const res = await post({ profile: unasked, asOf: '2026-12-02', notAsked: ['ce', 'volunteering'] });
+    expect(res.statusCode).toBe(200);
+    const fache = facheOf(res.json());
+    const ce = conditionOf(fache, 'continuing_education');
+    expect(ce).toMatchObject({
+      met: false,
+      notAsked: true,
+      section: 'ce',
+      explanation: 'Not asked yet — add your continuing education.',
+    });
+    expect(conditionOf(fache, 'volunteering')).toMatchObject({
+      notAsked: true,
+      section: 'volunteering',
+      explanation: 'Not asked yet — add your volunteer work.',
+    });
+    expect(fache.notAsked?.sort()).toEqual(['ce', 'volunteering']);
+    // What was asked is answered as before: her membership and degree are facts.
+    expect(conditionOf(fache, 'membership').notAsked).toBeUndefined();
+    expect(conditionOf(fache, 'education')).toMatchObject({ met: true });
+    expect(JSON.stringify(fache)).not.toMatch(/you have 0/);
+  });
+
+  it('without notAsked, an empty section is an answer: "you have 0"', async () => {
+    const res = await post({ profile: unasked, asOf: '2026-12-02' });
+    const ce = conditionOf(facheOf(res.json()), 'continuing_education');
+    expect(ce.notAsked).toBeUndefined();
+    expect(ce.explanation).toMatch(/\(you have 0\)/);
+    expect(facheOf(res.json()).notAsked).toBeUndefined();
+  });
+
+  it('leaves a met condition as it is even when its section is named', async () => {
+    const res = await post({ profile: executive, asOf: '2026-12-02', notAsked: ['memberships'] });
+    const membership = conditionOf(facheOf(res.json()), 'membership');
+    expect(membership.met).toBe(true);
+    expect(membership.notAsked).toBeUndefined();
+  });
+
+  it('refuses a section that does not exist, naming the field', async () => {
+    const error = await issuesOf({ profile: unasked, notAsked: ['cpe'] });
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toMatch(/^notAsked\[0\]|notAsked\.0/);
+    expect(error.message).toContain('must be one of: education, positions, credentials, ce');
   });
 });

@@ -84,6 +84,7 @@ export const eligibilityRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
             profile: body.profile,
             asOf: body.asOf ?? query.asOf,
             certifications: body.certifications ?? query.certifications,
+            ...(body.notAsked ? { notAsked: body.notAsked } : {}),
           },
           await callerToday(deps, request),
         );

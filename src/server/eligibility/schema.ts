@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { conditionTypes, confidenceSchema } from '../../catalog/schema.js';
+import { PROFILE_SECTIONS } from '../../services/not-asked.js';
 import { profileJsonSchema } from '../../services/profile-json-schema.js';
 
 const { $schema: _schema, $id: _id, ...profileDoc } = profileJsonSchema();
@@ -32,6 +33,13 @@ export const eligibilityBodySchema = z
     certifications: certificationIds
       .optional()
       .describe('Only these certification ids (any case); default all'),
+    notAsked: z
+      .array(z.enum(PROFILE_SECTIONS, { message: `must be one of: ${PROFILE_SECTIONS.join(', ')}` }))
+      .max(PROFILE_SECTIONS.length)
+      .optional()
+      .describe(
+        'Profile sections the form has not asked for yet: conditions that depend only on them come back with `notAsked: true` and "Not asked yet — add …" instead of counting an empty list',
+      ),
   })
   .describe('EligibilityRequest');
 
@@ -78,6 +86,11 @@ export const conditionResultSchema = z
       .nullable()
       .optional()
       .describe('When this condition alone will hold if things go on as they are; null = not by time alone'),
+    notAsked: z
+      .literal(true)
+      .optional()
+      .describe('The request said the data this condition needs was not asked for yet (`notAsked`)'),
+    section: z.enum(PROFILE_SECTIONS).optional().describe('With notAsked: the profile section to ask for'),
   })
   .describe('ConditionResult');
 
@@ -109,6 +122,10 @@ export const certificationResultSchema = z
       .nullable()
       .describe('The rule set in force on the as-of date'),
     pathways: z.array(pathwayResultSchema),
+    notAsked: z
+      .array(z.enum(PROFILE_SECTIONS))
+      .optional()
+      .describe('Sections not asked yet that an unmet pathway still waits for'),
     confidence: confidenceSchema,
     verifiedAsOf: z.string(),
     url: z.string().describe("The issuing body's own page, where to confirm"),
@@ -120,5 +137,8 @@ export const eligibilityReportSchema = z
   .object({
     asOf: z.string(),
     results: z.array(certificationResultSchema),
+    ignored: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .describe('Parts of the profile no rule used (unknown or "other" credentials), with their paths'),
   })
   .describe('EligibilityReport');

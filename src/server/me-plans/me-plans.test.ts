@@ -104,7 +104,10 @@ describe('/api/me/plans', () => {
       payload: { to: 'astronaut' },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.issues[0]).toEqual({ path: 'to', message: 'unknown role "astronaut"' });
+    expect(bad.json().error.details.issues[0]).toEqual({
+      path: 'to',
+      message: 'unknown role "astronaut" (every role: GET /api/roles, pathways roles list)',
+    });
     const created = (
       await app.inject({
         method: 'POST',

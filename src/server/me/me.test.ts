@@ -337,6 +337,47 @@ describe('dashboard', () => {
     expect(status('CNML')).toBe('eligible');
   });
 
+  it('opens with the goals: the target certification first, and generic suggestions only for targets', async () => {
+    const user = await signUp(app);
+    await app.inject({
+      method: 'POST',
+      url: '/api/me/import',
+      headers: user.headers,
+      payload: { profile: await example('healthcare-executive.yaml'), mode: 'replace' },
+    });
+    const d = (await app.inject({ url: `/api/me/dashboard?asOf=${AS_OF}`, headers: user.headers })).json();
+    expect(d.goals.set).toBe(true);
+    expect(d.goals.certifications).toHaveLength(1);
+    expect(d.goals.certifications[0]).toMatchObject({
+      certification: 'FACHE',
+      state: 'eligible',
+      missing: [],
+      nextStep: { title: 'Apply now', external: { url: 'https://ache.org/fache' } },
+    });
+    // Eligible for other certifications too, but the person asked for FACHE only.
+    const others = d.eligibility.results.filter(
+      (r: { status: string; certification: string }) =>
+        r.status === 'eligible' && r.certification !== 'FACHE',
+    );
+    expect(others.length).toBeGreaterThan(0);
+    expect(d.nextSteps.map((s: { title: string }) => s.title)).toEqual(['You can apply for FACHE']);
+
+    // Goals changed through the fields route are what the dashboard reads.
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: '/api/me/record/fields',
+      headers: user.headers,
+      payload: { goals: { certifications: ['CHFP', 'FACHE'] } },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json().goals).toEqual({ certifications: ['CHFP', 'FACHE'] });
+    const again = (
+      await app.inject({ url: `/api/me/dashboard?asOf=${AS_OF}`, headers: user.headers })
+    ).json();
+    expect(again.goals.certifications.map((c: { acronym: string }) => c.acronym)).toEqual(['CHFP', 'FACHE']);
+    expect(again.goals.role).toBeNull();
+  });
+
   it('refuses a bad as-of date with the field named', async () => {
     const res = await app.inject({ url: '/api/me/dashboard?asOf=2026-02-30', headers: ada.headers });
     expect(res.statusCode).toBe(400);

@@ -47,7 +47,14 @@ export const fieldsSchema = z
     name: z.string().optional(),
     collegeCreditHours: z.number().optional(),
     attestations: z.array(z.string()),
-    goals: z.record(z.string(), z.unknown()).optional(),
+    goals: z
+      .object({
+        targetRole: z.string().optional(),
+        certifications: z.array(z.string()).optional(),
+        by: z.string().optional(),
+        constraints: z.record(z.string(), z.unknown()).optional(),
+      })
+      .optional(),
   })
   .describe('ProfileFields');
 
@@ -130,12 +137,49 @@ export const calendarCreatedSchema = z
 export const calendarParamsSchema = z.strictObject({ file: z.string().max(100) });
 
 /** The dashboard is large and nested; documented loosely, built by the dashboard service. */
+const goalCertificationSchema = z
+  .object({
+    id: z.string().describe('As written in goals.certifications'),
+    certification: z.string().nullable().describe('The catalog id; null when the catalog does not know it'),
+    acronym: z.string(),
+    name: z.string(),
+    issuer: z.string().nullable(),
+    state: z.enum(['held', 'eligible', 'eligible_soon', 'needs_more_than_time', 'unknown', 'not_in_catalog']),
+    date: z.string().nullable(),
+    dateLabel: z.string().nullable(),
+    missing: z
+      .array(z.string())
+      .describe("Unmet conditions of the closest pathway, with the person's values"),
+    nextStep: z.object({
+      title: z.string(),
+      detail: z.array(z.string()),
+      href: z.string().optional(),
+      external: z.object({ label: z.string(), url: z.string() }).optional(),
+    }),
+  })
+  .describe('GoalCertification');
+
+export const dashboardGoalsSchema = z
+  .object({
+    set: z.boolean(),
+    role: z.object({ id: z.string(), title: z.string().nullable(), planHref: z.string() }).nullable(),
+    by: z.string().nullable(),
+    certifications: z.array(goalCertificationSchema),
+    constraints: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .describe('DashboardGoals');
+
 export const dashboardSchema = z
   .object({
     asOf: z.string(),
+    goals: dashboardGoalsSchema,
     eligibility: eligibilityReportSchema,
     renewals: z
-      .object({ asOf: z.string(), credentials: z.array(z.unknown()) })
+      .object({
+        asOf: z.string(),
+        ignored: z.array(z.object({ path: z.string(), message: z.string() })),
+        credentials: z.array(z.unknown()),
+      })
       .describe('Renewal status of each credential held (docs/renewal.md)'),
     deadlines: z.array(
       z.object({

@@ -39,7 +39,7 @@ describe('POST /api/plan', () => {
     const unknown = await post({ to: 'astronaut', profile: analyst });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details.issues).toEqual([
-      { path: 'to', message: 'unknown role "astronaut"' },
+      { path: 'to', message: 'unknown role "astronaut" (every role: GET /api/roles, pathways roles list)' },
     ]);
     const past = await post({
       to: 'cno',
@@ -53,8 +53,28 @@ describe('POST /api/plan', () => {
 
   it('anonymous without a profile needs a current role', async () => {
     const res = await post({ to: 'cno' });
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('current_role_unknown');
     expect(res.json().error.details.issues[0].path).toBe('from');
+    expect(res.json().error.details.jobs).toEqual([]);
+  });
+
+  it('a current job without a role: 422 with the job and roles suggested from its title', async () => {
+    const profile = {
+      format: 'hm-pathways/profile@1',
+      positions: [{ title: 'Charge Nurse, Medical ICU', start: '2021-03', kinds: ['healthcare'] }],
+    };
+    const res = await post({ to: 'nurse-manager', profile, asOf: '2026-12-02' });
+    expect(res.statusCode).toBe(422);
+    const { error } = res.json();
+    expect(error.code).toBe('current_role_unknown');
+    expect(error.details.jobs).toHaveLength(1);
+    expect(error.details.jobs[0]).toMatchObject({ index: 0, title: 'Charge Nurse, Medical ICU' });
+    expect(error.details.jobs[0].suggestions[0]).toMatchObject({ id: 'charge-nurse', title: 'Charge Nurse' });
+    // Answering with `from` plans.
+    const ok = await post({ to: 'nurse-manager', from: 'charge-nurse', profile, asOf: '2026-12-02' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().plans[0].label).toBe('fastest');
   });
 
   it('signed in without a profile: plans from the record', async () => {

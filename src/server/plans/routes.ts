@@ -19,9 +19,9 @@ export const planRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
           tags: ['career'],
           summary: 'My dated path to a target role',
           description:
-            'Up to three plans ranked by the date the target role is reached, then cost: role moves (not before the typical years), a degree when a role needs one, certifications dated on or after the eligibility engine’s date, programs from the recommender, renewals. When no plan meets the constraints, `blocked` says which constraint blocks and what relaxing it would give. See docs/planner.md.',
+            'Up to three labelled plans (the fastest; the cheapest; one without a new degree; another path): role moves (not before the typical years), a degree when a role needs one, certifications dated on or after the eligibility engine’s date, programs from the recommender, renewals. When no plan meets the constraints, `blocked` says which constraint blocks and what relaxing it would give. 422 `current_role_unknown` when no `from` is given and no current job names a role: `details.jobs` lists the current jobs with suggested roles from their titles. See docs/planner.md.',
           body: planBodySchema,
-          response: { 200: planResultSchema, 400: errorBodySchema },
+          response: { 200: planResultSchema, 400: errorBodySchema, 422: errorBodySchema },
         },
       },
       async (request) => {

@@ -44,6 +44,10 @@ const stepSchema = z.object({
   costUsd: z.number().nullable(),
   why: z.string(),
   judgement: z.boolean().optional(),
+  confirmWhenHeld: z
+    .object({ role: z.string(), statements: z.array(z.string()) })
+    .optional()
+    .describe('Dated only because a planned role brings a statement you confirm when you hold the role'),
 });
 
 export const planResultSchema = z
@@ -54,6 +58,10 @@ export const planResultSchema = z
     constraints: planConstraintsSchema,
     plans: z.array(
       z.object({
+        label: z
+          .enum(['fastest', 'cheapest', 'no_new_degree', 'another_path'])
+          .describe('What sets this plan apart from the others'),
+        labelText: z.string(),
         path: z.array(z.string()),
         reached: z.string(),
         steps: z.array(stepSchema),
@@ -64,6 +72,17 @@ export const planResultSchema = z
           perYear: z.array(z.object({ year: z.number().int(), usd: z.number() })),
         }),
         notes: z.array(z.string()),
+        targetCertifications: z
+          .array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              date: z.string().optional(),
+              held: z.boolean().optional(),
+              reason: z.string().optional(),
+            }),
+          )
+          .describe('The target role’s preferred certifications: dated on this plan, held, or why not'),
       }),
     ),
     blocked: z.array(
@@ -80,5 +99,6 @@ export const planResultSchema = z
         relaxed: z.object({ reached: z.string(), costUsd: z.number(), detail: z.string() }).optional(),
       }),
     ),
+    single: z.string().optional().describe('Why only one plan is offered'),
   })
   .describe('PlanResult');

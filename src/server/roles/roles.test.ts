@@ -82,8 +82,14 @@ describe('GET /api/roles/:id', () => {
     const res = await app.inject({ url: '/api/roles/astronaut' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
-      error: { code: 'role_not_found', message: 'No role with id "astronaut"', details: { id: 'astronaut' } },
+      error: {
+        code: 'role_not_found',
+        message: 'No role with id "astronaut"',
+        details: { id: 'astronaut', suggestions: [] },
+      },
     });
+    const typo = await app.inject({ url: '/api/roles/nurse-manger' });
+    expect(typo.json().error.details.suggestions[0]).toBe('nurse-manager');
   });
 
   it('answers 400 for an id with characters no id has', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Role, RoleTransition } from '../../catalog/career-schema.js';
+import { closestRoleIds } from '../../core/role-match.js';
 import { NotFoundError } from '../../services/errors.js';
 import type { AppDeps } from '../app.js';
 import { errorBodySchema } from '../errors.js';
@@ -59,7 +60,11 @@ export const roleRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       async (request) => {
         const { id } = request.params;
         const role = byId.get(id);
-        if (!role) throw new NotFoundError('role_not_found', `No role with id "${id}"`, { id });
+        if (!role)
+          throw new NotFoundError('role_not_found', `No role with id "${id}"`, {
+            id,
+            suggestions: closestRoleIds(id, deps.catalog.roles),
+          });
         return {
           catalogVersion: deps.catalog.version,
           role,

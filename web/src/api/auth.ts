@@ -18,6 +18,7 @@ import type { auditEventSchema, auditPageSchema } from '../../../src/server/audi
 import type {
   changePasswordBodySchema,
   changePasswordResponseSchema,
+  sessionProbeSchema,
   sessionResponseSchema,
   signInBodySchema,
   signUpBodySchema,
@@ -68,12 +69,12 @@ export const authKeys = {
 /** Query keys whose answers are the same for everyone; every other cached answer is a person's. */
 const publicKeys = new Set<unknown>(['catalog', 'certifications', 'certification']);
 
-/** The session, or null when nobody is signed in (401). */
+/** The session, or null when nobody is signed in (`user: null`; a 401 from an older server too). */
 async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
   try {
-    const session = await getJson<Session>('/api/auth/session', signal);
-    setCsrfToken(session.csrfToken);
-    return session;
+    const probe = await getJson<z.infer<typeof sessionProbeSchema>>('/api/auth/session', signal);
+    setCsrfToken(probe.user ? probe.csrfToken : null);
+    return probe.user ? { user: probe.user, csrfToken: probe.csrfToken } : null;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       setCsrfToken(null);

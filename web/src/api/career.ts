@@ -45,6 +45,8 @@ export interface RecommendationsRequest {
   role: string;
   ratings: Ratings;
   constraints: RecommendConstraints;
+  /** A profile@1 document (the quick check's, kept in this browser); signed in and omitted: the record. */
+  profile?: unknown;
   asOf?: string;
 }
 

@@ -21,21 +21,23 @@ import { UserMenu } from './auth/UserMenu';
 
 interface NavItem {
   label: string;
-  /** Omitted = not built yet ("coming soon"). */
-  to?: string;
+  to: string;
   icon?: React.ReactNode;
   /** Only for a signed-in person; others are offered to sign in first. */
   needsAccount?: boolean;
 }
 
-/** One navigation for the whole product (PRODUCT.md, "The app's shape"). */
+/**
+ * One navigation for the whole product (PRODUCT.md, "The app's shape"): only what exists. The
+ * career map lives on the Plan page; team and administration screens are not built, so they are
+ * not listed.
+ */
 const sections: Array<{ title: string; items: NavItem[] }> = [
   {
     title: 'Explore',
     items: [
       { label: 'Certifications', to: '/certifications', icon: <IconCertificate size={18} aria-hidden /> },
       { label: 'Programs', to: '/programs', icon: <IconSchool size={18} aria-hidden /> },
-      { label: 'Roles & career map' },
       { label: 'Competency framework', to: '/competencies', icon: <IconListTree size={18} aria-hidden /> },
     ],
   },
@@ -59,26 +61,7 @@ const sections: Array<{ title: string; items: NavItem[] }> = [
       { label: 'Plan', to: '/plan', icon: <IconRoute size={18} aria-hidden /> },
     ],
   },
-  { title: 'Team', items: [{ label: 'Team overview' }] },
-  { title: 'Admin', items: [{ label: 'Administration' }] },
 ];
-
-function ComingSoon({ label }: { label: string }) {
-  return (
-    <NavLink
-      component="div"
-      aria-disabled="true"
-      label={label}
-      c="dimmed"
-      rightSection={
-        <Text component="span" fz={11} c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          Coming soon
-        </Text>
-      }
-      style={{ cursor: 'default' }}
-    />
-  );
-}
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -168,10 +151,10 @@ export function AppLayout() {
                   style={{ listStyle: 'none', margin: 0, padding: 0 }}
                 >
                   {section.items.map((item) => {
-                    const active = item.to !== undefined && location.pathname.startsWith(item.to);
+                    const active = location.pathname.startsWith(item.to);
                     return (
                       <li key={item.label}>
-                        {item.to && item.needsAccount && !signedIn ? (
+                        {item.needsAccount && !signedIn ? (
                           <NavLink
                             component={Link}
                             to={signInPath(item.to)}
@@ -185,7 +168,7 @@ export function AppLayout() {
                             }
                             onClick={close}
                           />
-                        ) : item.to ? (
+                        ) : (
                           <NavLink
                             component={Link}
                             to={item.to}
@@ -195,8 +178,6 @@ export function AppLayout() {
                             aria-current={active ? 'page' : undefined}
                             onClick={close}
                           />
-                        ) : (
-                          <ComingSoon label={item.label} />
                         )}
                       </li>
                     );

@@ -6,6 +6,7 @@ import {
   IconKey,
   IconLogin,
   IconPoint,
+  IconRoute,
   IconUser,
 } from '@tabler/icons-react';
 import { useMemo } from 'react';
@@ -26,6 +27,7 @@ const icons: Record<AuditCategory, React.ReactNode> = {
   token: <IconKey size={16} aria-hidden />,
   record: <IconFileText size={16} aria-hidden />,
   calendar: <IconCalendarEvent size={16} aria-hidden />,
+  plan: <IconRoute size={16} aria-hidden />,
   other: <IconPoint size={16} aria-hidden />,
 };
 

@@ -10,6 +10,7 @@ import { Deadlines } from '../components/dashboard/Deadlines';
 import { EligibilityOverview } from '../components/dashboard/EligibilityOverview';
 import { NextSteps } from '../components/dashboard/NextSteps';
 import { RenewalCard } from '../components/dashboard/RenewalCard';
+import { GoalsOverview } from '../components/goals/GoalsOverview';
 import { renewalStatusInfo } from '../components/dashboard/status';
 import { PageLoader, QueryError } from '../components/QueryState';
 import { statusInfo } from '../components/quickcheck/EligibilityResults';
@@ -175,8 +176,8 @@ export function DashboardPage() {
       <div>
         <Title order={1}>Dashboard</Title>
         <Text mt={4} maw={720}>
-          Where you stand today: renewals of what you hold, the dates ahead, and the certifications your
-          record allows.{' '}
+          Where you stand today: your goals first, then renewals of what you hold, the dates ahead, and the
+          certifications your record allows.{' '}
           {d && (
             <Text span inherit fw={600} data-testid="dashboard-as-of">
               As of {formatDate(d.asOf)}
@@ -199,6 +200,8 @@ export function DashboardPage() {
           onRetry={() => void dashboard.refetch()}
         />
       )}
+
+      {d && <GoalsOverview goals={d.goals} />}
 
       {d && empty && (
         <Grid gap="lg">

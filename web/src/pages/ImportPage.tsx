@@ -41,7 +41,7 @@ interface Source {
 type QuickCheckSource = { source: Source } | { problem: string };
 
 /** The profile the quick check keeps in this browser, or why it cannot be imported. */
-function quickCheckSource(): QuickCheckSource {
+export function quickCheckSource(): QuickCheckSource {
   const draft = loadDraft();
   const empty =
     draft.education.length + draft.positions.length + draft.credentials.length + draft.memberships.length ===

@@ -11,7 +11,8 @@ export function NotFoundPage() {
       <Stack gap="sm" align="flex-start">
         <Title order={1}>Page not found</Title>
         <Text>
-          There is no page at <code>{pathname}</code>. Some parts of the app are still being built.
+          There is no page at <code>{pathname}</code>. Check the address, or start from one of the pages in
+          the menu.
         </Text>
         <Button component={Link} to="/certifications" leftSection={<IconArrowLeft size={16} aria-hidden />}>
           Browse certifications

@@ -20,24 +20,59 @@ import {
 import { PlanTimeline } from '../components/plan/PlanTimeline';
 import { usePlanResult } from '../components/plan/usePlanResult';
 import { SavedPlans } from '../components/plan/SavedPlans';
-import { planLabel, totalCost } from '../components/plan/stepText';
+import { CurrentRoleQuestion, currentRoleQuestionOf } from '../components/plan/CurrentRoleQuestion';
+import { durationText, planLabel, totalCost } from '../components/plan/stepText';
 import { PageLoader, QueryError } from '../components/QueryState';
 import { formatDate, formatUsd } from '../lib/format';
 
 function PlanSummary({ plan, result }: { plan: CareerPlan; result: PlanResult }) {
+  const budget = result.constraints.budgetPerYear;
   return (
-    <Text size="sm" data-testid="plan-summary">
-      Reach <strong>{result.to.title}</strong> on <strong>{formatDate(plan.reached)}</strong> (about{' '}
-      {plan.totals.years} year{plan.totals.years === 1 ? '' : 's'}) for{' '}
-      <strong>{totalCost(plan.totals)}</strong>
-      {plan.totals.perYear.length > 0 && (
-        <>
-          {' '}
-          — per plan year: {plan.totals.perYear.map((y) => `year ${y.year} ${formatUsd(y.usd)}`).join(', ')}
-        </>
-      )}
-      .
-    </Text>
+    <Stack gap={4}>
+      <Text size="sm" fw={600} data-testid="plan-label">
+        {plan.labelText}
+      </Text>
+      <Text size="sm" data-testid="plan-summary">
+        Reach <strong>{result.to.title}</strong> on <strong>{formatDate(plan.reached)}</strong> (in{' '}
+        {durationText(result.asOf, plan.reached)}) for <strong>{totalCost(plan.totals)}</strong> in all
+        {plan.totals.perYear.length > 0 && (
+          <>
+            {' '}
+            — per plan year: {plan.totals.perYear.map((y) => `year ${y.year} ${formatUsd(y.usd)}`).join(', ')}
+            {budget !== undefined && ` (your budget: ${formatUsd(budget)} a year)`}
+          </>
+        )}
+        .
+      </Text>
+    </Stack>
+  );
+}
+
+/** The target role's preferred certifications on a plan: the exam date, held, or why not. */
+function TargetCertifications({
+  plan,
+  result,
+  index,
+}: {
+  plan: CareerPlan;
+  result: PlanResult;
+  index: number;
+}) {
+  if (!plan.targetCertifications.length) return null;
+  return (
+    <section aria-labelledby={`plan-target-certs-${index}`}>
+      <Title order={2} fz="h3" id={`plan-target-certs-${index}`}>
+        {result.to.title}: certifications on this plan
+      </Title>
+      <List size="sm" spacing={4} mt="xs" data-testid="plan-target-certifications">
+        {plan.targetCertifications.map((t) => (
+          <List.Item key={t.id}>
+            <strong>{t.name}</strong>:{' '}
+            {t.held ? 'you hold it' : t.date ? `exam by ${formatDate(t.date)}` : `no date — ${t.reason}`}
+          </List.Item>
+        ))}
+      </List>
+    </section>
   );
 }
 
@@ -135,7 +170,8 @@ export function PlanPage() {
     );
 
   const activeError = params.saved ? saved.error : planQuery.error;
-  const fieldErrors = fieldErrorsOf(activeError);
+  const roleQuestion = currentRoleQuestionOf(activeError);
+  const fieldErrors = roleQuestion ? {} : fieldErrorsOf(activeError);
   const loading = params.saved ? saved.isPending && sessionKnown : planQuery.isFetching;
   const printSearch = writeParams({ ...effective, plan: tab, saved: params.saved }).toString();
 
@@ -180,7 +216,16 @@ export function PlanPage() {
         />
       )}
 
-      {activeError && Object.keys(fieldErrors).length === 0 && (
+      {roleQuestion && roles.data && (
+        <CurrentRoleQuestion
+          key={roleQuestion.map((j) => `${j.index}:${j.title}`).join('|')}
+          jobs={roleQuestion}
+          roles={roleList}
+          signedIn={signedIn}
+          onAnswer={(from) => go({ ...effective, from })}
+        />
+      )}
+      {activeError && !roleQuestion && Object.keys(fieldErrors).length === 0 && (
         <QueryError
           title="Could not make the plan"
           error={activeError}
@@ -232,6 +277,11 @@ export function PlanPage() {
             />
           )}
 
+          {result.single && (
+            <Text size="sm" c="dimmed" data-testid="plan-single">
+              {result.single}
+            </Text>
+          )}
           {result.plans.length > 0 && (
             <Tabs
               value={String(tab)}
@@ -241,7 +291,7 @@ export function PlanPage() {
               <Tabs.List aria-label="Alternative plans">
                 {result.plans.map((p, i) => (
                   <Tabs.Tab key={i} value={String(i)} style={{ whiteSpace: 'normal', textAlign: 'left' }}>
-                    {planLabel(i, result.to.title, p)}
+                    {planLabel(result.to.title, p)}
                   </Tabs.Tab>
                 ))}
               </Tabs.List>
@@ -291,6 +341,7 @@ export function PlanPage() {
                         </Text>
                       )}
                     </Stack>
+                    <TargetCertifications plan={p} result={result} index={i} />
                     <CareerMap
                       roles={roleList}
                       transitions={transitions}

@@ -2,10 +2,17 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { loadDone, progressOf } from '../components/plan/doneStorage';
 import { readParams, writeParams } from '../components/plan/planParams';
-import { kindLabels, stepCost, stepDates, totalCost } from '../components/plan/stepText';
+import {
+  durationText,
+  kindLabels,
+  planLabelWords,
+  stepCost,
+  stepDates,
+  totalCost,
+} from '../components/plan/stepText';
 import { usePlanResult } from '../components/plan/usePlanResult';
 import '../components/plan/plan.css';
-import { formatDate } from '../lib/format';
+import { formatDate, formatUsd } from '../lib/format';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -64,10 +71,15 @@ export function PlanPrintPage() {
             Career plan: from {result.from.title} to {result.to.title}
           </h1>
           <p style={{ marginTop: 0 }}>
-            Plan {index + 1} of {result.plans.length}: reach {result.to.title} on {formatDate(plan.reached)}{' '}
-            (about {plan.totals.years} years) for {totalCost(plan.totals)}. Made on {formatDate(today())},
-            planned as of {formatDate(result.asOf)}. {progressOf(plan.steps, [...done]).text}.
+            Plan {index + 1} of {result.plans.length} ({planLabelWords[plan.label].toLowerCase()}): reach{' '}
+            {result.to.title} on {formatDate(plan.reached)} (in {durationText(result.asOf, plan.reached)}) for{' '}
+            {totalCost(plan.totals)} in all
+            {plan.totals.perYear.length > 0 &&
+              ` (per plan year: ${plan.totals.perYear.map((y) => `year ${y.year} ${formatUsd(y.usd)}`).join(', ')})`}
+            . Made on {formatDate(today())}, planned as of {formatDate(result.asOf)}.{' '}
+            {progressOf(plan.steps, [...done]).text}.
           </p>
+          <p>{plan.labelText}</p>
 
           <h2 style={{ fontSize: 18 }}>The path</h2>
           <ol data-testid="print-path">
@@ -76,8 +88,26 @@ export function PlanPrintPage() {
             ))}
           </ol>
 
+          {plan.targetCertifications.length > 0 && (
+            <>
+              <h2 style={{ fontSize: 18 }}>{result.to.title}: certifications on this plan</h2>
+              <ul data-testid="print-target-certifications">
+                {plan.targetCertifications.map((t) => (
+                  <li key={t.id}>
+                    <strong>{t.name}</strong>:{' '}
+                    {t.held
+                      ? 'you hold it'
+                      : t.date
+                        ? `exam by ${formatDate(t.date)}`
+                        : `no date — ${t.reason}`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+
           <h2 style={{ fontSize: 18 }}>Steps</h2>
-          <table data-testid="print-table">
+          <table data-testid="print-table" className="plan-print-table">
             <caption style={{ textAlign: 'left', marginBottom: 4 }}>
               Every step in date order, with its dates, cost and why it is in the plan.
             </caption>
@@ -93,18 +123,21 @@ export function PlanPrintPage() {
             <tbody>
               {plan.steps.map((step) => (
                 <tr key={step.id} data-step={step.id}>
-                  <td style={{ whiteSpace: 'nowrap' }}>
+                  <td data-label="Done" className="plan-print-nowrap">
                     {step.kind === 'start' ? 'Now' : done.has(step.id) ? '✓ done' : '☐ to do'}
                   </td>
-                  <td>
+                  <td data-label="Step">
                     <strong>{step.title}</strong>
                     <br />
                     {kindLabels[step.kind]}
                     {step.judgement ? ' (our judgement)' : ''}
+                    {step.confirmWhenHeld ? ' (you confirm this when you hold the role)' : ''}
                   </td>
-                  <td style={{ whiteSpace: 'nowrap' }}>{stepDates(step)}</td>
-                  <td>{stepCost(step) || '—'}</td>
-                  <td>{step.why}</td>
+                  <td data-label="Dates" className="plan-print-nowrap">
+                    {stepDates(step)}
+                  </td>
+                  <td data-label="Cost">{stepCost(step) || '—'}</td>
+                  <td data-label="Why">{step.why}</td>
                 </tr>
               ))}
             </tbody>

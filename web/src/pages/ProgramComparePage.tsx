@@ -1,3 +1,4 @@
+import { countText } from '../lib/format';
 import {
   Alert,
   Anchor,
@@ -565,7 +566,8 @@ function CoverageSection({
             <>
               <Text size="sm" data-testid="gap-summary">
                 For {gap.role.title}, {gap.withGap} {gap.withGap === 1 ? 'competency is' : 'competencies are'}{' '}
-                below target ({gap.gapPoints} gap points, weighted by how much the role needs each)
+                below target ({countText(gap.gapPoints, 'gap point')}, weighted by how much the role needs
+                each)
                 {gap.unrated ? `; ${gap.unrated} not rated` : ''}. The share each program covers on its own:
               </Text>
               <SimpleGrid

@@ -37,6 +37,7 @@ import { QueryError } from '../components/QueryState';
 import { CompareBar } from '../components/programs/CompareBar';
 import { ProgramCard } from '../components/programs/ProgramCard';
 import {
+  chipNames,
   accreditationHelp,
   ceAcceptedFor,
   featureIds,
@@ -162,7 +163,8 @@ export function ProgramsPage() {
 
   const unitLabel = (id: string) =>
     catalog.data?.vocabulary.creditUnits.find((u) => u.id === id)?.label ?? id;
-  const nameOf = (id: string) => all.data?.programs.find((p) => p.id === id)?.name ?? id;
+  const chips = chipNames((all.data?.programs ?? []).filter((p) => selected.includes(p.id)));
+  const nameOf = (id: string) => chips[id] ?? id;
 
   const ceOptions = useMemo(() => {
     const ids = new Set((all.data?.programs ?? []).flatMap(ceAcceptedFor));

@@ -2,15 +2,18 @@ import { Alert, Button, FileButton, Group, List, Paper, Stack, Text, Title } fro
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useRoles } from '../api/career';
 import { ApiError } from '../api/client';
 import { useCatalog, useCertificationList, usePostEligibility } from '../api/queries';
 import type { ValidationIssue } from '../api/types';
 import { EligibilityResults } from '../components/quickcheck/EligibilityResults';
 import { focusField, ProblemSummary } from '../components/quickcheck/ProblemSummary';
 import { downloadProfile, loadDraft, saveDraft } from '../components/quickcheck/profile';
-import { fieldId, ProfileForm } from '../components/quickcheck/ProfileForm';
+import { askedSectionIds, fieldId, ProfileForm } from '../components/quickcheck/ProfileForm';
 import {
+  ASKED_SECTIONS,
   draftProblems,
+  unansweredSections,
   keptSummary,
   toProfile,
   type DraftProblem,
@@ -60,6 +63,7 @@ export function QuickCheckPage() {
   const catalog = useCatalog();
   const certifications = useCertificationList({});
   const eligibility = usePostEligibility();
+  const roles = useRoles();
   const vocabulary = catalog.data?.vocabulary;
 
   useEffect(() => saveDraft(draft), [draft]);
@@ -103,8 +107,9 @@ export function QuickCheckPage() {
       return;
     }
     setStopped(null);
+    const notAsked = unansweredSections(draft);
     eligibility.mutate(
-      { profile: toProfile(draft) },
+      { profile: toProfile(draft), ...(notAsked.length ? { notAsked } : {}) },
       { onSettled: () => setTimeout(() => resultsRef.current?.focus(), 0) },
     );
   };
@@ -148,6 +153,16 @@ export function QuickCheckPage() {
   };
 
   const issues = eligibility.error ? issuesOf(eligibility.error) : [];
+
+  /** Takes the person to a section not answered yet: its heading scrolled to, its first control focused. */
+  const ask = (section: string) => {
+    const asked = ASKED_SECTIONS.find((s) => s === section);
+    const heading = document.getElementById(asked ? askedSectionIds[asked] : `qc-${section}`);
+    const box = heading?.closest('section');
+    if (!box) return;
+    box.scrollIntoView({ block: 'start' });
+    box.querySelector<HTMLElement>('button, input:not([disabled])')?.focus({ preventScroll: true });
+  };
 
   return (
     <Stack gap="lg" maw={1000} mx="auto" style={errorColour}>
@@ -221,6 +236,8 @@ export function QuickCheckPage() {
         onChange={setDraft}
         vocabulary={vocabulary}
         credentialOptions={credentialOptions}
+        roles={roles.data?.roles}
+        attestationUse={catalog.data?.attestationUse}
         errors={fieldErrors}
       />
 
@@ -258,7 +275,12 @@ export function QuickCheckPage() {
           </QueryError>
         )}
         {eligibility.data && (
-          <EligibilityResults report={eligibility.data} vocabulary={vocabulary} focusAreas={focusAreas} />
+          <EligibilityResults
+            report={eligibility.data}
+            vocabulary={vocabulary}
+            focusAreas={focusAreas}
+            onAsk={ask}
+          />
         )}
       </div>
     </Stack>

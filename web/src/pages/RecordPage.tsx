@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { useRoles } from '../api/career';
 import { ApiError } from '../api/client';
 import { useCatalog, useCertificationList } from '../api/queries';
 import type { RecordItem } from '../api/recordTypes';
@@ -12,6 +13,7 @@ import { PageLoader, QueryError } from '../components/QueryState';
 import { DeleteItemDialog, type DeleteTarget } from '../components/record/DeleteItemDialog';
 import { ItemEditor, type EditorTarget } from '../components/record/ItemEditor';
 import { credentialOptions, recordLabels } from '../components/record/labels';
+import { GoalsCard } from '../components/goals/GoalsCard';
 import { ProfileFieldsCard } from '../components/record/ProfileFieldsCard';
 import { EDITED_SECTIONS, type EditedSection } from '../components/record/recordDrafts';
 import { RecordSectionCard, sectionAnchor } from '../components/record/RecordSectionCard';
@@ -24,6 +26,7 @@ export function RecordPage() {
   const record = useMyRecord();
   const catalog = useCatalog();
   const certifications = useCertificationList({});
+  const roles = useRoles();
 
   const [editor, setEditor] = useState<{ target: EditorTarget | null; opened: boolean }>({
     target: null,
@@ -41,10 +44,18 @@ export function RecordPage() {
 
   const vocabulary = catalog.data?.vocabulary;
   const certificationList = certifications.data?.certifications;
-  const labels = useMemo(() => recordLabels(vocabulary, certificationList), [vocabulary, certificationList]);
+  const roleList = roles.data?.roles;
+  const labels = useMemo(
+    () => recordLabels(vocabulary, certificationList, roleList),
+    [vocabulary, certificationList, roleList],
+  );
   const ctx = useMemo(
-    () => ({ vocabulary, credentialOptions: credentialOptions(vocabulary, certificationList) }),
-    [vocabulary, certificationList],
+    () => ({
+      vocabulary,
+      credentialOptions: credentialOptions(vocabulary, certificationList),
+      roles: roleList,
+    }),
+    [vocabulary, certificationList, roleList],
   );
 
   const announce = (section: EditedSection, message: string) =>
@@ -138,6 +149,7 @@ export function RecordPage() {
           </nav>
 
           {/* Starts from the stored fields and keeps what is typed: a refresh after a save loses nothing. */}
+          <GoalsCard goals={record.data.fields.goals} />
           <ProfileFieldsCard fields={record.data.fields} vocabulary={vocabulary} />
 
           {EDITED_SECTIONS.map((section) => (

@@ -18,7 +18,7 @@ import { passwordRules, useSession, useSignUp } from '../api/auth';
 import { ApiError } from '../api/client';
 import { errorColour, fieldErrorsOf, formErrorOf, safeNext } from '../components/auth/forms';
 import { NewPasswordInput } from '../components/auth/NewPasswordInput';
-import { hasQuickCheckAnswers, quickCheckImportPath } from '../components/auth/quickCheck';
+import { hasQuickCheckAnswers, startPath } from '../components/auth/quickCheck';
 
 const fields = ['displayName', 'email', 'password', 'confirm'] as const;
 type Field = (typeof fields)[number];
@@ -27,7 +27,8 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * /sign-up: name, email, password (rules and a strength hint) and its confirmation. When this
- * browser holds quick-check answers, offers to save them to the new account (then the import page).
+ * browser holds quick-check answers, offers to save them to the new account. Then the short start
+ * (/start: quick-check answers, current job, goal) before `next`.
  */
 export function SignUpPage() {
   useDocumentTitle('Create an account · Healthcare Management Pathways');
@@ -46,8 +47,7 @@ export function SignUpPage() {
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const alertRef = useRef<HTMLDivElement>(null);
   const signUp = useSignUp({
-    onSignedIn: () =>
-      void navigate(hasQuickCheck && saveQuickCheck ? quickCheckImportPath : next, { replace: true }),
+    onSignedIn: () => void navigate(startPath(next, hasQuickCheck && saveQuickCheck), { replace: true }),
   });
 
   if (session.data && !signUp.isPending && !signUp.isSuccess) return <Navigate to={next} replace />;

@@ -319,7 +319,10 @@ export function GapResults({
           { label: 'Below target', value: t.withGap },
           { label: 'Target met', value: t.met },
           { label: 'Not rated', value: t.unrated },
-          { label: 'Gap points', value: `${t.gapPoints} of ${t.maxGapPoints}` },
+          {
+            label: `Gap points, of the most possible for what you rated`,
+            value: `${t.gapPoints} of ${t.ratedMaxGapPoints}`,
+          },
         ].map((s) => (
           <Paper key={s.label} withBorder p="xs">
             <Text fz={22} fw={700} lh={1.2}>
@@ -332,7 +335,10 @@ export function GapResults({
       {t.readinessPercent !== null && (
         <div>
           <Group justify="space-between">
-            <Text fz="sm">Readiness (rated competencies, weighted by importance)</Text>
+            <Text fz="sm">
+              Readiness: the gap points you do not have ({t.ratedMaxGapPoints - t.gapPoints} of{' '}
+              {t.ratedMaxGapPoints})
+            </Text>
             <Text fz="sm" fw={600}>
               {t.readinessPercent}%
             </Text>

@@ -32,7 +32,16 @@ import {
   type Recommendation,
   type RecommendationPick,
 } from '../../api/career';
+import { useSession } from '../../api/auth';
 import { formatDate, formatUsd } from '../../lib/format';
+import { hasQuickCheckAnswers } from '../auth/quickCheck';
+import { loadDraft } from '../quickcheck/profile';
+import { toProfile } from '../quickcheck/profileMapping';
+
+/** The quick check's answers as a profile@1 document, or null when the browser holds none. */
+function quickCheckProfile(): Record<string, unknown> | null {
+  return hasQuickCheckAnswers() ? toProfile(loadDraft()) : null;
+}
 import { compareHref, exclusionText, uncoveredReasons } from './chartData';
 import { constraintsFromDraft, serverFields, type ConstraintsDraft } from './constraints';
 
@@ -183,10 +192,22 @@ function Results({ rec }: { rec: Recommendation }) {
             {rec.guarantee}{' '}
             {rec.method !== 'none' && (
               <>
-                This plan scores {rec.bound.points} points; no plan within your constraints can score more
-                than {rec.bound.upperBound}, so it is{' '}
-                <strong data-testid="bound">at least {rec.bound.atLeastPercent}% of the best possible</strong>
-                .{' '}
+                {rec.method === 'exact' || rec.bound.points >= rec.bound.upperBound ? (
+                  <>
+                    This plan scores {rec.bound.points} point{rec.bound.points === 1 ? '' : 's'}, and no plan
+                    within your constraints scores more: it is{' '}
+                    <strong data-testid="bound">the best possible</strong>.{' '}
+                  </>
+                ) : (
+                  <>
+                    This plan scores {rec.bound.points} points; no plan within your constraints can score more
+                    than {rec.bound.upperBound}, so it is{' '}
+                    <strong data-testid="bound">
+                      at least {rec.bound.atLeastPercent}% of the best possible
+                    </strong>
+                    .{' '}
+                  </>
+                )}
               </>
             )}
             {rec.candidates} options fit your constraints
@@ -277,7 +298,7 @@ function Results({ rec }: { rec: Recommendation }) {
                   {w.name}
                 </Anchor>{' '}
                 — {w.missing.map((m) => (m === 'cost' ? 'price' : 'length')).join(' and ')} not published;
-                would close {w.points} gap points
+                would close {w.points} gap point{w.points === 1 ? '' : 's'}
               </List.Item>
             ))}
           </List>
@@ -324,6 +345,8 @@ export function Recommendations({
   onDraftChange: (draft: ConstraintsDraft) => void;
 }) {
   const mutation = useRecommendations();
+  const session = useSession();
+  const signedIn = (session.data?.user ?? null) !== null;
   const [clientErrors, setClientErrors] = useState<Partial<Record<keyof ConstraintsDraft, string>>>({});
   const serverErrors: Partial<Record<keyof ConstraintsDraft, string>> = {};
   const unplaced: string[] = [];
@@ -350,7 +373,10 @@ export function Recommendations({
       document.getElementById(`constraint-${first}`)?.focus();
       return;
     }
-    mutation.mutate({ role, ratings, constraints });
+    // Signed in, the server reads the record; otherwise the quick check's answers (kept in this
+    // browser) tell it about clinical background, credentials and eligibility.
+    const profile = signedIn ? null : quickCheckProfile();
+    mutation.mutate({ role, ratings, constraints, ...(profile ? { profile } : {}) });
   };
 
   return (
@@ -366,8 +392,8 @@ export function Recommendations({
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <NumberInput
               id="constraint-budget"
-              label="Budget (US dollars, total)"
-              description="Leave empty for no limit"
+              label="Total budget for these picks (US $)"
+              description="All picks together (the planner's budget is per year). Empty: no limit"
               prefix="$"
               thousandSeparator=","
               allowDecimal={false}

@@ -67,6 +67,7 @@ const report: GapReportResponse = {
     unrated: 1,
     gapPoints: 3,
     maxGapPoints: 9,
+    ratedMaxGapPoints: 9,
     readinessPercent: 50,
   },
   summary: '',
@@ -146,6 +147,8 @@ describe('page helpers', () => {
     expect(exclusionText({ too_long: 2, over_budget: 12, held: 0 })).toBe(
       '12 over your budget, 2 would finish too late',
     );
+    expect(exclusionText({ example: 1 })).toBe('1 illustrative example');
+    expect(exclusionText({ example: 3 })).toBe('3 illustrative examples');
   });
 });
 

@@ -146,12 +146,20 @@ export const exclusionLabels: Record<ExclusionReason, string> = {
   unknown_duration: 'length not published',
 };
 
+/** Labels whose noun changes with the count: "1 illustrative example", "2 illustrative examples". */
+const singularLabels: Partial<Record<ExclusionReason, string>> = {
+  example: 'illustrative example',
+};
+
 /** "12 over your budget, 3 would finish too late" from the API's exclusion counts. */
 export function exclusionText(excluded: Partial<Record<string, number>>): string {
   return Object.entries(excluded)
     .filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] > 0)
     .sort((a, b) => b[1] - a[1])
-    .map(([reason, n]) => `${n} ${exclusionLabels[reason as ExclusionReason] ?? reason.replace(/_/g, ' ')}`)
+    .map(
+      ([reason, n]) =>
+        `${n} ${(n === 1 ? singularLabels[reason as ExclusionReason] : undefined) ?? exclusionLabels[reason as ExclusionReason] ?? reason.replace(/_/g, ' ')}`,
+    )
     .join(', ');
 }
 

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../api/auth';
 import { describeActor, describeAuditEvent } from './auditText';
@@ -12,6 +14,7 @@ const event = (action: string, more: Partial<AuditEvent> = {}): AuditEvent => ({
   details: null,
   ...more,
 });
+const srcDir = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'src');
 const names = new Map([['tok-1', 'HR import']]);
 const text = (e: AuditEvent) => describeAuditEvent(e, names).text;
 
@@ -72,6 +75,37 @@ describe('describeAuditEvent', () => {
       text: 'Other activity (team.join)',
       category: 'other',
     });
+  });
+});
+
+describe('every audit action the server writes has words', () => {
+  // The actions written anywhere under src/ (`action: 'x.y'`, also in a ternary), found by reading
+  // the code, so that a new event type without words fails here.
+  const actions = new Set<string>();
+  for (const file of readdirSync(srcDir, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+    for (const line of readFileSync(path.join(srcDir, file), 'utf8').split('\n')) {
+      if (!/\baction:/.test(line)) continue;
+      for (const m of line.matchAll(/'([a-z_]+\.[a-z_]+)'/g)) actions.add(m[1]!);
+    }
+  }
+
+  it('finds the actions in the code', () => {
+    for (const a of ['account.create', 'session.sign_in', 'record.update', 'plan.create', 'calendar.rotate'])
+      expect(actions, a).toContain(a);
+  });
+
+  it.each([...actions].sort())('%s is in words, not "Other activity"', (action) => {
+    const d = describeAuditEvent(event(action, { entityType: 'positions', details: { target: 'cno' } }));
+    expect(d.category).not.toBe('other');
+    expect(d.text).not.toMatch(/Other activity|\./);
+  });
+
+  it('words saved plans', () => {
+    expect(text(event('plan.create', { details: { target: 'director-of-nursing' } }))).toBe(
+      'Saved a plan to become director of nursing',
+    );
+    expect(text(event('plan.delete'))).toBe('Deleted a saved plan');
   });
 });
 

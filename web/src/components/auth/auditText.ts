@@ -7,7 +7,7 @@ import type { AuditEvent } from '../../api/auth';
 /** What a token id stands for in the list of my tokens. */
 export type TokenNames = ReadonlyMap<string, string>;
 
-export type AuditCategory = 'session' | 'account' | 'token' | 'record' | 'calendar' | 'other';
+export type AuditCategory = 'session' | 'account' | 'token' | 'record' | 'calendar' | 'plan' | 'other';
 
 export interface AuditDescription {
   /** e.g. "Signed in", "Added a job". */
@@ -55,7 +55,10 @@ function days(n: number): string {
   return plural(n, 'day');
 }
 
-/** The event in words. Unknown actions are shown by their code rather than hidden. */
+/**
+ * The event in words. Every action the server writes has its words (a test scans src/ for them);
+ * an unknown one, from a newer server, is shown by its code rather than hidden.
+ */
 export function describeAuditEvent(event: AuditEvent, names: TokenNames = new Map()): AuditDescription {
   const details = event.details ?? {};
   switch (event.action) {
@@ -130,7 +133,14 @@ export function describeAuditEvent(event: AuditEvent, names: TokenNames = new Ma
       const thing = (event.entityType && things[event.entityType]) || 'a record item';
       return { text: `${verb} ${thing}`, category: 'record' };
     }
+    case 'plan.create': {
+      const target = typeof details.target === 'string' ? details.target.replace(/[-_]+/g, ' ') : null;
+      return { text: target ? `Saved a plan to become ${target}` : 'Saved a plan', category: 'plan' };
+    }
+    case 'plan.delete':
+      return { text: 'Deleted a saved plan', category: 'plan' };
     default:
+      // An action this version does not know yet (a newer server): shown by its code, not hidden.
       return { text: `Other activity (${event.action})`, category: 'other' };
   }
 }

@@ -1,9 +1,6 @@
 /** Whether this browser holds quick-check answers worth saving to a new account. */
 import { loadDraft } from '../quickcheck/profile';
 
-/** Where the import page picks up the quick-check answers after sign-up. */
-export const quickCheckImportPath = '/record/import?from=quick-check';
-
 /** True when the quick check (kept in localStorage) has at least one answer. */
 export function hasQuickCheckAnswers(): boolean {
   const draft = loadDraft();
@@ -14,4 +11,19 @@ export function hasQuickCheckAnswers(): boolean {
     draft.memberships.length > 0 ||
     Object.keys(draft.kept ?? {}).length > 0
   );
+}
+
+/**
+ * Where a new account goes after sign-up: the short start, bringing the quick-check answers when
+ * asked, then `next`.
+ *
+ * @example
+ * startPath('/dashboard', true); // '/start?quick=1'
+ */
+export function startPath(next: string, bringQuickCheck: boolean): string {
+  const s = new URLSearchParams();
+  if (bringQuickCheck) s.set('quick', '1');
+  if (next !== '/dashboard') s.set('next', next);
+  const q = s.toString();
+  return q ? `/start?${q}` : '/start';
 }

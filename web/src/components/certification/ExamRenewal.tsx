@@ -1,6 +1,11 @@
 import { Alert, Card, DataList, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconInfinity } from '@tabler/icons-react';
-import { describeCategoryRule, formatNumber, pluralUnit } from '../../../../src/core/describe';
+import {
+  describeAlignment,
+  describeCategoryRule,
+  formatNumber,
+  pluralUnit,
+} from '../../../../src/core/describe';
 import type { RenewalOption } from '../../api/types';
 import { formatUsd, renewalText } from '../../lib/format';
 import { sectionIds, useCertificationView } from './context';
@@ -183,7 +188,9 @@ export function RenewalSection() {
           data-testid="renewal-facts"
         >
           <Item label="Cycle">{renewal.cycleMonths ? renewalText(renewal) : <NotStated />}</Item>
-          <Item label="When to renew">{renewal.alignment ?? <NotStated />}</Item>
+          <Item label="When to renew">
+            {renewal.alignment ? describeAlignment(renewal.alignment) : <NotStated />}
+          </Item>
           <Item label="Fees">
             <Fees fees={renewal.fees} />
           </Item>

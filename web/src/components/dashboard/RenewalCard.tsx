@@ -21,6 +21,7 @@ import { Link } from 'react-router';
 import type { CategoryProgress, CredentialRenewal, OptionProgress } from '../../api/recordTypes';
 import { formatDate } from '../../lib/format';
 import { ExternalLink } from '../ExternalLink';
+import { RenewalQuestion } from './RenewalQuestion';
 import { creditsText, daysLeftText, renewalStatusInfo, unitPlural } from './status';
 
 const percent = (earned: number, required: number) =>
@@ -150,14 +151,22 @@ function OptionView({ option, acronym, color }: { option: OptionProgress; acrony
       {option.uncountedHours > 0 && (
         <Text size="xs" c="dimmed">
           {creditsText(option.uncountedHours)} hours of CE in this cycle give no {unit(2)}: if any were
-          awarded, record them with the activity.
+          awarded, record them with the activity (
+          <Anchor component={Link} to="/record#record-ce" size="xs">
+            continuing education in My record
+          </Anchor>
+          ).
         </Text>
       )}
     </Stack>
   );
 }
 
-export function RenewalCard({ renewal: r }: { renewal: CredentialRenewal }) {
+export function RenewalCard({
+  renewal: r,
+}: {
+  renewal: CredentialRenewal & { record?: { id: string; data: Record<string, unknown> } | null };
+}) {
   const info = renewalStatusInfo[r.status];
   const tracked = r.status !== 'untracked' && r.status !== 'not_required';
   const options = [...r.options].sort((a, b) => (a.id === r.bestOption ? -1 : b.id === r.bestOption ? 1 : 0));
@@ -207,6 +216,10 @@ export function RenewalCard({ renewal: r }: { renewal: CredentialRenewal }) {
             {r.applicationOpens && ` · applications open ${formatDate(r.applicationOpens)}`}
             {r.graceEnds && ` · grace period to ${formatDate(r.graceEnds)}`}
           </Text>
+        )}
+
+        {r.renewalQuestion && r.record && (
+          <RenewalQuestion question={r.renewalQuestion} record={r.record} acronym={r.acronym} />
         )}
 
         <Text size="sm" data-testid="renewal-explanation">

@@ -9,6 +9,7 @@ export const renewalStatusInfo: Record<RenewalStatus, { label: string; color: st
   lapsed: { label: 'Lapsed', color: 'red', order: 0 },
   due: { label: 'Due', color: 'orange', order: 1 },
   at_risk: { label: 'At risk', color: 'yellow', order: 2 },
+  credits_not_entered: { label: 'Credits not entered', color: 'blue', order: 2 },
   on_track: { label: 'On track', color: 'green', order: 3 },
   complete: { label: 'CE complete', color: 'teal', order: 4 },
   unknown: { label: 'Unknown', color: 'gray', order: 5 },

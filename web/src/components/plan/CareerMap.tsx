@@ -1,13 +1,25 @@
-import { Box, List, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useId, useMemo, useRef } from 'react';
-import { layoutMap, NODE_H, NODE_W, type MapRole, type MapTransition } from './mapLayout';
+import { ActionIcon, Box, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconArrowRight, IconFocusCentered, IconZoomOut } from '@tabler/icons-react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  clampView,
+  layoutMap,
+  NODE_H,
+  NODE_W,
+  pathView,
+  type MapRole,
+  type MapTransition,
+  type MapView,
+} from './mapLayout';
 
 const ACCENT = 'var(--mantine-primary-color-filled)';
 
 /**
  * The career map: every role in columns by family and rows by level, the typical moves as lines
  * (typical years on hover), the current and target roles highlighted and the chosen plan's path
- * drawn thick in the accent colour. A text list of the path follows the picture.
+ * drawn thick in the accent colour. It fits its area: it opens zoomed to the path, and the rest is
+ * a pan away (drag, arrow keys or the buttons; "Whole map" shows everything), so the page never
+ * scrolls sideways. A text list of the path follows the picture.
  */
 export function CareerMap({
   roles,
@@ -27,22 +39,36 @@ export function CareerMap({
   const titleOf = (rid: string) => roles.find((r) => r.id === rid)?.title ?? rid;
   const onPath = new Set(path);
   const pathText = path.map(titleOf).join(' → ');
-  const scroller = useRef<HTMLDivElement>(null);
-
-  // A map wider than the screen opens on the plan's path, not on the first family (once per path:
-  // ticking a step must not move the map under the person's hand).
-  const pathXs = layout.nodes
-    .filter((n) => onPath.has(n.id))
-    .map((n) => n.x)
-    .join(',');
-  useEffect(() => {
-    const box = scroller.current;
-    const xs = pathXs ? pathXs.split(',').map(Number) : [];
-    if (!box || xs.length === 0 || box.scrollWidth <= box.clientWidth) return;
-    if (Math.max(...xs) + NODE_W + 8 <= box.clientWidth) return;
-    const middle = (Math.min(...xs) + Math.max(...xs) + NODE_W) / 2;
-    box.scrollLeft = Math.max(0, middle - box.clientWidth / 2);
-  }, [pathXs]);
+  const pathKey = path.join('>');
+  const fitted = useMemo(() => pathView(layout, path), [layout, pathKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The window shown: the path's until the person pans or zooms out (per path).
+  const [moved, setMoved] = useState<{ key: string; view: MapView } | null>(null);
+  const view = moved && moved.key === `${pathKey}|${layout.width}` ? moved.view : fitted;
+  const setView = (v: MapView) => setMoved({ key: `${pathKey}|${layout.width}`, view: v });
+  const pan = (dx: number) => setView({ w: view.w, x: clampView(layout, view.x + dx, view.w) });
+  const whole = view.w >= layout.width;
+  const drag = useRef<{ x: number; start: number; scale: number } | null>(null);
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    if (whole) return;
+    const box = e.currentTarget.getBoundingClientRect();
+    drag.current = { x: e.clientX, start: view.x, scale: view.w / Math.max(1, box.width) };
+    e.currentTarget.setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (!d) return;
+    setView({ w: view.w, x: clampView(layout, d.start - (e.clientX - d.x) * d.scale, view.w) });
+  };
+  const onPointerUp = () => {
+    drag.current = null;
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'ArrowLeft') pan(-view.w / 4);
+    else if (e.key === 'ArrowRight') pan(view.w / 4);
+    else return;
+    e.preventDefault();
+  };
+  const step = view.w / 2;
 
   const edgeOf = (edge: (typeof layout.edges)[number]) => (
     <g key={`${edge.from}>${edge.to}`} data-on-path={edge.onPath || undefined} className="plan-map-edge">
@@ -109,24 +135,73 @@ export function CareerMap({
       </Title>
       <Text size="sm" c="dimmed">
         Roles by family (columns) and level (rows). The thick line is this plan&apos;s path; hover a line for
-        the typical years of a move.
+        the typical years of a move. Drag the map, or use the arrow keys or buttons, to see the other
+        families.
       </Text>
+      <Group gap="xs" data-testid="map-controls">
+        <ActionIcon
+          variant="default"
+          aria-label="Pan the map left"
+          disabled={view.x <= 0}
+          onClick={() => pan(-step)}
+        >
+          <IconArrowLeft size={16} aria-hidden />
+        </ActionIcon>
+        <ActionIcon
+          variant="default"
+          aria-label="Pan the map right"
+          disabled={view.x + view.w >= layout.width}
+          onClick={() => pan(step)}
+        >
+          <IconArrowRight size={16} aria-hidden />
+        </ActionIcon>
+        <Button
+          size="compact-sm"
+          variant="default"
+          leftSection={<IconFocusCentered size={14} aria-hidden />}
+          onClick={() => setView(fitted)}
+          disabled={view.x === fitted.x && view.w === fitted.w}
+        >
+          Zoom to the path
+        </Button>
+        <Button
+          size="compact-sm"
+          variant="default"
+          leftSection={<IconZoomOut size={14} aria-hidden />}
+          onClick={() => setView({ x: 0, w: layout.width })}
+          disabled={whole}
+        >
+          Whole map
+        </Button>
+      </Group>
       <Box
-        ref={scroller}
-        className="plan-map-scroll"
+        className="plan-map-frame"
         tabIndex={0}
         role="region"
-        aria-label="Career map (scrolls sideways)"
-        style={{ overflowX: 'auto', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
+        aria-label="Career map (arrow keys pan)"
+        onKeyDown={onKeyDown}
+        style={{ overflow: 'hidden', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
       >
         <svg
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
-          width={layout.width}
-          height={layout.height}
+          viewBox={`${view.x} 0 ${view.w} ${layout.height}`}
+          width="100%"
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}
-          style={{ display: 'block', maxWidth: 'none', fontFamily: 'inherit' }}
+          style={{
+            display: 'block',
+            fontFamily: 'inherit',
+            height: 'auto',
+            aspectRatio: `${view.w} / ${layout.height}`,
+            maxHeight: 560,
+            cursor: whole ? 'default' : 'grab',
+            touchAction: whole ? 'auto' : 'pan-y',
+          }}
           data-testid="career-map-svg"
+          data-view={`${view.x} ${view.w}`}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
         >
           <title id={`${id}-title`}>
             Career map from {titleOf(fromId)} to {titleOf(toId)}
@@ -160,7 +235,13 @@ export function CareerMap({
                   fill="var(--mantine-color-gray-0)"
                 />
               )}
-              <text x={8} y={row.y + row.height / 2 + 4} fontSize={12} fontWeight={700} fill="#343a40">
+              <text
+                x={view.x + 8}
+                y={row.y + row.height / 2 + 4}
+                fontSize={12}
+                fontWeight={700}
+                fill="#343a40"
+              >
                 {row.label}
               </text>
             </g>

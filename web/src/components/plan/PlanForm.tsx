@@ -122,7 +122,7 @@ export function PlanForm({
             />
             <NumberInput
               label="Budget per year (US $)"
-              description="Optional"
+              description="Each plan year: degree, programs and exam fees. Optional"
               min={0}
               step={500}
               thousandSeparator=","

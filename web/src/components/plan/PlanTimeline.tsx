@@ -207,6 +207,11 @@ export function PlanTimeline({
                     {kindLabels[step.kind]} · {stepDates(step)}
                     {cost ? ` · ${cost}` : ''}
                   </Text>
+                  {step.confirmWhenHeld && (
+                    <Badge size="xs" variant="outline" color="blue" data-testid="confirm-when-held">
+                      You confirm this when you hold the role
+                    </Badge>
+                  )}
                   {step.judgement && (
                     <Tooltip label="Typical years or a degree's usual length: our judgement, not a published rule">
                       <Badge size="xs" variant="outline" color="gray" tabIndex={0}>

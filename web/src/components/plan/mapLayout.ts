@@ -199,3 +199,32 @@ export function layoutMap(
 
   return { width: LEFT + families.length * COL_W + 8, height: y + 8, nodes, edges, columns, rows };
 }
+
+/** The horizontal window of the map on screen: from `x`, `w` wide (the map's own units). */
+export interface MapView {
+  x: number;
+  w: number;
+}
+
+/**
+ * The window that shows the plan's path: its roles with half a column either side, at least
+ * `minWidth` wide (so one column is not blown up), centred on the path and kept inside the map.
+ * The whole map when the path is wider than the map or there is no path.
+ *
+ * @example pathView(layout, ['charge-nurse', 'nurse-manager'], 560) → {x: 0, w: 560}
+ */
+export function pathView(layout: MapLayout, path: readonly string[], minWidth = 560): MapView {
+  const xs = layout.nodes.filter((n) => path.includes(n.id)).map((n) => n.x);
+  if (!xs.length) return { x: 0, w: layout.width };
+  const pad = (COL_W - NODE_W) / 2 + COL_W / 2;
+  const left = Math.min(...xs) - pad;
+  const right = Math.max(...xs) + NODE_W + pad;
+  const w = Math.min(layout.width, Math.max(minWidth, right - left));
+  const x = clampView(layout, (left + right) / 2 - w / 2, w);
+  return { x, w };
+}
+
+/** Keeps a window of width `w` starting at `x` inside the map. */
+export function clampView(layout: Pick<MapLayout, 'width'>, x: number, w: number): number {
+  return Math.round(Math.min(Math.max(0, x), Math.max(0, layout.width - w)));
+}

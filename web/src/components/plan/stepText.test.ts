@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planLabel, stepCost, stepDates, totalCost } from './stepText';
+import { durationText, planLabel, stepCost, stepDates, totalCost } from './stepText';
 
 describe('step text', () => {
   it('writes dates, costs and tab labels', () => {
@@ -12,10 +12,15 @@ describe('step text', () => {
     expect(totalCost({ costUsd: 78584, unknownCosts: 2 })).toBe('$78,584 + 2 unpublished prices');
     expect(totalCost({ costUsd: 100, unknownCosts: 1 })).toBe('$100 + 1 unpublished price');
     expect(
-      planLabel(0, 'Director of Quality', {
+      planLabel('Director of Quality', {
+        label: 'cheapest',
         reached: '2029-11-28',
         totals: { costUsd: 10040, unknownCosts: 0 },
       }),
-    ).toBe('Plan 1: reach Director of Quality on 28 Nov 2029 — $10,040');
+    ).toBe('Cheapest: Director of Quality on 28 Nov 2029 — $10,040');
+    expect(durationText('2026-12-02', '2027-03-02')).toBe('3 months');
+    expect(durationText('2026-12-02', '2029-03-01')).toBe('2 years 2 months');
+    expect(durationText('2026-12-02', '2027-12-02')).toBe('1 year');
+    expect(durationText('2026-12-02', '2026-12-20')).toBe('less than a month');
   });
 });

@@ -1,5 +1,5 @@
 /** How a plan step reads (pure): kind names, dates and cost in words. */
-import type { PlanStep, StepKind } from '../../../../src/core/plan';
+import type { PlanLabel, PlanStep, StepKind } from '../../../../src/core/plan';
 import { formatDate, formatUsd } from '../../lib/format';
 
 export const kindLabels: Record<StepKind, string> = {
@@ -31,11 +31,29 @@ export function totalCost(totals: { costUsd: number; unknownCosts: number }): st
   return `${formatUsd(totals.costUsd)}${unknown ? ` + ${unknown} unpublished price${unknown === 1 ? '' : 's'}` : ''}`;
 }
 
-/** The tab label of a plan: "Plan 1: reach Director of Quality on 28 Nov 2029 — $78,584". */
+export const planLabelWords: Record<PlanLabel, string> = {
+  fastest: 'Fastest',
+  cheapest: 'Cheapest',
+  no_new_degree: 'No new degree',
+  another_path: 'Another path',
+};
+
+/** The tab label of a plan: "Fastest: Director of Quality on 28 Nov 2029 — $78,584". */
 export function planLabel(
-  index: number,
   target: string,
-  plan: { reached: string; totals: { costUsd: number; unknownCosts: number } },
+  plan: { label: PlanLabel; reached: string; totals: { costUsd: number; unknownCosts: number } },
 ): string {
-  return `Plan ${index + 1}: reach ${target} on ${formatDate(plan.reached)} — ${totalCost(plan.totals)}`;
+  return `${planLabelWords[plan.label]}: ${target} on ${formatDate(plan.reached)} — ${totalCost(plan.totals)}`;
+}
+
+/** "3 months", "2 years 3 months", "less than a month": from as-of to the day a role is reached. */
+export function durationText(asOf: string, reached: string): string {
+  const [y0, m0, d0] = asOf.split('-').map(Number) as [number, number, number];
+  const [y1, m1, d1] = reached.split('-').map(Number) as [number, number, number];
+  const months = Math.max(0, (y1 - y0) * 12 + (m1 - m0) - (d1 < d0 ? 1 : 0));
+  const y = Math.floor(months / 12);
+  const m = months % 12;
+  const part = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  if (!y && !m) return 'less than a month';
+  return [y ? part(y, 'year') : '', m ? part(m, 'month') : ''].filter(Boolean).join(' ');
 }

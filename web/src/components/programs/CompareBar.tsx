@@ -44,7 +44,7 @@ export function CompareBar({
                 maxWidth: '100%',
               }}
             >
-              <Text size="sm" truncate="end" maw={220}>
+              <Text size="sm" truncate="end" maw={260} title={nameOf(id)}>
                 {nameOf(id)}
               </Text>
               <CloseButton

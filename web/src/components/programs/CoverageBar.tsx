@@ -1,3 +1,4 @@
+import { countText } from '../../lib/format';
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import type { Coverage } from '../../api/programs';
 
@@ -34,7 +35,7 @@ export function CoverageBar({
         />
       </Progress.Root>
       <Text size="sm" c="dimmed">
-        {coverage.points} of {coverage.gapPoints} gap points
+        {coverage.points} of {countText(coverage.gapPoints, 'gap point')}
       </Text>
       {showList &&
         (covered.length ? (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../../test/support/catalog';
 import { programQueryFromParams, programQueryString, type ProgramQuery } from '../../api/programs';
 import {
+  chipNames,
   accreditationText,
   ceText,
   comparePath,
@@ -16,6 +17,37 @@ import {
 
 const catalog = await builtinCatalog();
 const program = (id: string) => catalog.programs.find((p) => p.id === id)!;
+
+describe('compare bar chip names', () => {
+  it('tells apart two graduate certificates that a truncated name would not', async () => {
+    const catalog = await builtinCatalog();
+    const picks = catalog.programs.filter((p) =>
+      [
+        'gwu-graduate-certificate-health-care-quality',
+        'jefferson-graduate-certificate-healthcare-quality-safety',
+      ].includes(p.id),
+    );
+    expect(picks).toHaveLength(2);
+    const names = chipNames(picks);
+    expect(names['gwu-graduate-certificate-health-care-quality']).toBe(
+      'George Washington University · Graduate Certificate in Health Care Quality (also MSHS / MSN in Health Care Quality)',
+    );
+    expect(names['jefferson-graduate-certificate-healthcare-quality-safety']).toBe(
+      'Thomas Jefferson University · Graduate Certificate in Healthcare Quality and Safety',
+    );
+    // The first 30 characters differ, so the chips differ even when cut short.
+    const cut = Object.values(names).map((n) => n.slice(0, 30));
+    expect(new Set(cut).size).toBe(2);
+  });
+
+  it('drops the words shared by programs of one provider', () => {
+    const names = chipNames([
+      { id: 'a', name: 'Graduate Certificate in Quality', provider: 'Same University - School A' },
+      { id: 'b', name: 'Graduate Certificate in Safety', provider: 'Same University (online)' },
+    ]);
+    expect(names).toEqual({ a: 'Same University · … Quality', b: 'Same University · … Safety' });
+  });
+});
 
 describe('program facts as text', () => {
   it('says Unknown for every unknown value, never blank or 0', () => {

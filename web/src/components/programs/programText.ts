@@ -163,3 +163,37 @@ export function comparePath(ids: readonly string[], role?: string | null): strin
 }
 
 export const MAX_COMPARE = 4;
+
+/** A provider's short name: "Thomas Jefferson University - Jefferson College ..." → "Thomas Jefferson University". */
+export function shortProvider(provider: string): string {
+  return (provider.split(/ - | – | \(|, /)[0] ?? provider).trim();
+}
+
+/**
+ * Names for the compare bar's chips that tell the picks apart even when truncated: the provider's
+ * short name first, then the program's name; programs of one provider drop the words their names
+ * share ("… Quality" and "… Safety" rather than two "Graduate Certificate in Healt...").
+ *
+ * @example
+ * chipNames([{ id: 'a', name: 'Graduate Certificate in Quality', provider: 'GWU - School of Medicine' }]);
+ * // { a: 'GWU · Graduate Certificate in Quality' }
+ */
+export function chipNames(
+  programs: ReadonlyArray<{ id: string; name: string; provider: string }>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of programs) {
+    const short = shortProvider(p.provider);
+    const siblings = programs.filter((q) => q.id !== p.id && shortProvider(q.provider) === short);
+    let name = p.name;
+    if (siblings.length) {
+      const words = p.name.split(' ');
+      let shared = 0;
+      while (shared < words.length - 1 && siblings.every((s) => s.name.split(' ')[shared] === words[shared]))
+        shared++;
+      if (shared > 0) name = `… ${words.slice(shared).join(' ')}`;
+    }
+    out[p.id] = `${short} · ${name}`;
+  }
+  return out;
+}

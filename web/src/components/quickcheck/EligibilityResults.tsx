@@ -1,7 +1,9 @@
 import {
   Accordion,
+  Alert,
   Anchor,
   Badge,
+  Button,
   Group,
   List,
   MultiSelect,
@@ -12,7 +14,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { IconCheck, IconQuestionMark, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { CertificationResult, EligibilityReport, Vocabulary } from '../../api/types';
 import { formatDate } from '../../lib/format';
@@ -46,9 +48,32 @@ interface Props {
   vocabulary: Vocabulary | undefined;
   /** Focus areas of each certification, by certification id. */
   focusAreas: Map<string, string[]>;
+  /** Opens a section of the form not answered yet (a condition reads "not asked yet"). */
+  onAsk?: (section: string) => void;
 }
 
-export function EligibilityResults({ report, vocabulary, focusAreas }: Props) {
+/** What the "add …" button of a condition not asked yet says, by profile section. */
+export const askLabels: Record<string, string> = {
+  education: 'Add your degrees',
+  positions: 'Add your jobs',
+  credentials: 'Add your licences and certifications',
+  ce: 'Add your continuing education',
+  memberships: 'Add your memberships',
+  projects: 'Add your projects',
+  volunteering: 'Add your volunteer work',
+  attestations: 'Answer the statements only you can confirm',
+};
+
+/** Parts of the profile the check did not use (a credential the catalog does not know), as the server lists them. */
+export function ignoredOf(report: EligibilityReport): Array<{ path: string; message: string }> {
+  const ignored = (report as { ignored?: unknown }).ignored;
+  if (!Array.isArray(ignored)) return [];
+  return ignored
+    .filter((i): i is Record<string, unknown> => typeof i === 'object' && i !== null)
+    .map((i) => ({ path: String(i.path ?? ''), message: String(i.message ?? '') }));
+}
+
+export function EligibilityResults({ report, vocabulary, focusAreas, onAsk }: Props) {
   const [focus, setFocus] = useState<string[]>([]);
   const focusOptions = useMemo(() => {
     const used = new Set(report.results.flatMap((r) => focusAreas.get(r.certification) ?? []));
@@ -56,6 +81,7 @@ export function EligibilityResults({ report, vocabulary, focusAreas }: Props) {
       .filter((f) => used.has(f.id))
       .map((f) => ({ value: f.id, label: f.label }));
   }, [report, vocabulary, focusAreas]);
+  const ignored = ignoredOf(report);
   const shown = report.results.filter(
     (r) => focus.length === 0 || (focusAreas.get(r.certification) ?? []).some((f) => focus.includes(f)),
   );
@@ -70,6 +96,21 @@ export function EligibilityResults({ report, vocabulary, focusAreas }: Props) {
           As of {formatDate(report.asOf)}. Always confirm with the issuing body before you apply.
         </Text>
       </div>
+      {ignored.length > 0 && (
+        <Alert color="yellow" variant="light" title="Not counted in this check" data-testid="ignored">
+          <Text size="sm">These are kept in your profile, but the catalog does not know how they count:</Text>
+          <List size="sm" mt={4}>
+            {ignored.map((i) => (
+              <List.Item key={i.path}>
+                <Text span ff="monospace" size="sm">
+                  {i.path}
+                </Text>
+                : {i.message}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       <MultiSelect
         label="Focus area"
         placeholder={focus.length ? undefined : 'Any focus area'}
@@ -102,7 +143,7 @@ export function EligibilityResults({ report, vocabulary, focusAreas }: Props) {
             </Group>
             <Accordion variant="separated" multiple chevronPosition="right" order={4}>
               {results.map((r) => (
-                <ResultCard key={r.certification} result={r} />
+                <ResultCard key={r.certification} result={r} onAsk={onAsk} />
               ))}
             </Accordion>
           </Stack>
@@ -113,7 +154,13 @@ export function EligibilityResults({ report, vocabulary, focusAreas }: Props) {
   );
 }
 
-function ResultCard({ result: r }: { result: CertificationResult }) {
+function ResultCard({
+  result: r,
+  onAsk,
+}: {
+  result: CertificationResult;
+  onAsk?: (section: string) => void;
+}) {
   const info = statusInfo[r.status];
   const when =
     r.status === 'eligible_soon' && r.earliestEligible
@@ -141,7 +188,13 @@ function ResultCard({ result: r }: { result: CertificationResult }) {
       </Accordion.Control>
       <Accordion.Panel>
         <Stack gap="sm">
-          <PathwayList result={r} />
+          {r.notAsked && r.notAsked.length > 0 && (
+            <Text size="sm" data-testid="not-asked-summary">
+              This answer is not final: the check has not asked for{' '}
+              {r.notAsked.map((s) => askLabels[s]?.replace(/^Add your |^Answer /, '') ?? s).join(', ')} yet.
+            </Text>
+          )}
+          <PathwayList result={r} onAsk={onAsk} />
           <Text size="sm" c="dimmed">
             {r.notice}
           </Text>
@@ -155,7 +208,14 @@ function ResultCard({ result: r }: { result: CertificationResult }) {
 }
 
 /** Each pathway of a result with its conditions, met or not, in the engine's own words. */
-export function PathwayList({ result: r }: { result: CertificationResult }) {
+export function PathwayList({
+  result: r,
+  onAsk,
+}: {
+  result: CertificationResult;
+  /** Given, a condition not asked yet gets a button that opens its section. */
+  onAsk?: (section: string) => void;
+}) {
   return (
     <>
       {r.pathways.map((p) => (
@@ -172,15 +232,34 @@ export function PathwayList({ result: r }: { result: CertificationResult }) {
             {p.conditions.map((c, i) => (
               <List.Item
                 key={c.id ?? i}
+                data-not-asked={c.notAsked ? 'true' : undefined}
                 icon={
-                  <ThemeIcon color={c.met ? 'green' : 'red'} size={18} radius="xl" aria-hidden>
-                    {c.met ? <IconCheck size={12} /> : <IconX size={12} />}
+                  <ThemeIcon
+                    color={c.met ? 'green' : c.notAsked ? 'gray' : 'red'}
+                    size={18}
+                    radius="xl"
+                    aria-hidden
+                  >
+                    {c.met ? (
+                      <IconCheck size={12} />
+                    ) : c.notAsked ? (
+                      <IconQuestionMark size={12} />
+                    ) : (
+                      <IconX size={12} />
+                    )}
                   </ThemeIcon>
                 }
               >
-                <VisuallyHidden>{c.met ? 'Met (✓): ' : 'Not met (✗): '}</VisuallyHidden>
+                <VisuallyHidden>
+                  {c.met ? 'Met (✓): ' : c.notAsked ? 'Not asked yet (?): ' : 'Not met (✗): '}
+                </VisuallyHidden>
                 {c.explanation}
                 {c.stage === 'certification' && ' (needed before the award)'}
+                {c.notAsked && c.section && onAsk && (
+                  <Button size="compact-xs" variant="light" ml="xs" onClick={() => onAsk(c.section!)}>
+                    {askLabels[c.section] ?? 'Answer it'}
+                  </Button>
+                )}
               </List.Item>
             ))}
           </List>

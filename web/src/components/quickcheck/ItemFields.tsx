@@ -2,7 +2,19 @@
  * The fields of one degree and of one job, with the plain-language questions that decide what a
  * job counts as. Shared by the quick check's form and the record's editors ("My record").
  */
-import { Checkbox, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMemo } from 'react';
+import { matchRoles, type RoleForMatch } from '../../../../src/core/title-role-match';
 import type { Vocabulary } from '../../api/types';
 import {
   educationLevelOptions,
@@ -72,17 +84,93 @@ export function DegreeFields({
   );
 }
 
-/** Title, share of full time, dates and the questions about one job. */
+/** The Select's value for "none of these roles". */
+export const NO_ROLE = '__none__';
+
+/** The role catalog as the role box offers it: every role by title, then "None of these". */
+export function roleOptions(roles: readonly RoleForMatch[], current?: string) {
+  const options = [...roles]
+    .sort((a, b) => a.title.localeCompare(b.title))
+    .map((r) => ({ value: r.id, label: r.title }));
+  // A role from a file that this catalog does not list is still shown.
+  if (current && !roles.some((r) => r.id === current)) options.push({ value: current, label: current });
+  return [...options, { value: NO_ROLE, label: 'None of these' }];
+}
+
+/**
+ * The role box of a job: searchable, from the role catalog, with "None of these"; while no role
+ * is chosen it suggests the role the title names (title-role-match.ts), for the person to confirm.
+ */
+export function RoleField({
+  job: p,
+  onChange,
+  field,
+  roles,
+}: {
+  job: Pick<JobDraft, 'title' | 'role' | 'noRole'>;
+  onChange: (patch: { role?: string; noRole?: boolean }) => void;
+  field: FieldProps;
+  roles: readonly RoleForMatch[];
+}) {
+  const options = useMemo(() => roleOptions(roles, p.role), [roles, p.role]);
+  const suggestion = useMemo(() => {
+    if (p.role || p.noRole || !p.title.trim()) return undefined;
+    const best = matchRoles(p.title, roles)[0];
+    return best && roles.find((r) => r.id === best.id);
+  }, [p.title, p.role, p.noRole, roles]);
+  const { id, error } = field('role');
+  return (
+    <Stack gap={6}>
+      <Select
+        id={id}
+        error={error}
+        label="Role"
+        description="The kind of job this is in our career map: it lets the planner start from here"
+        inputWrapperOrder={descriptionBelow}
+        placeholder="Search the roles"
+        data={options}
+        value={p.role || (p.noRole ? NO_ROLE : null)}
+        searchable
+        clearable
+        clearButtonProps={{ 'aria-label': 'Clear role' }}
+        nothingFoundMessage="No role by that name: choose None of these"
+        onChange={(v) =>
+          onChange(
+            v === NO_ROLE ? { role: undefined, noRole: true } : { role: v ?? undefined, noRole: undefined },
+          )
+        }
+      />
+      {suggestion && (
+        <Group gap="xs" wrap="wrap" data-testid="role-suggestion">
+          <Text size="sm">Suggested from the title: {suggestion.title}</Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => onChange({ role: suggestion.id, noRole: undefined })}
+            aria-label={`Use the suggested role ${suggestion.title}`}
+          >
+            Use it
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** Title, role, share of full time, dates and the questions about one job. */
 export function JobFields({
   job: p,
   onChange,
   field,
   vocabulary,
+  roles,
 }: {
   job: JobDraft;
   onChange: (update: (job: JobDraft) => JobDraft) => void;
   field: FieldProps;
   vocabulary: Vocabulary | undefined;
+  /** The role catalog (GET /api/roles); the role box is shown once it is loaded. */
+  roles?: readonly RoleForMatch[];
 }) {
   return (
     <Stack gap="sm">
@@ -111,6 +199,16 @@ export function JobFields({
           {...field('fte')}
           onChange={(v) => onChange((x) => updateJob(x, { fte: v }))}
         />
+        {roles && (
+          <div style={{ gridColumn: '1 / -1' }}>
+            <RoleField
+              job={p}
+              onChange={(patch) => onChange((x) => updateJob(x, patch))}
+              field={field}
+              roles={roles}
+            />
+          </div>
+        )}
         <TextInput
           type="month"
           label="Started (month)"

@@ -3,7 +3,8 @@
  * on the server), and the downloaded profile.json. The mapping to and from the profile format
  * is in ./profileMapping.ts, reading an uploaded file in ./profileFile.ts.
  */
-import { emptyDraft, fromProfile, toProfile, type ProfileDraft } from './profileMapping';
+import { ceDraftOf, projectDraftOf, volunteeringDraftOf } from '../record/itemDrafts';
+import { ASKED_SECTIONS, emptyDraft, fromProfile, toProfile, type ProfileDraft } from './profileMapping';
 
 /** The form state, as the form holds it (a half-filled job stays half-filled after a reload). */
 const draftKey = 'hm-pathways.quick-check.draft';
@@ -25,6 +26,11 @@ const dates = (v: unknown) =>
       }
     : {};
 const kept = (v: unknown) => (isRecord(v) ? { kept: v } : {});
+/** A list section, left out when empty (as the mapping leaves it out). */
+function list<K extends string, T>(key: K, v: unknown, read: (item: Record<string, unknown>) => T) {
+  const items = records(v).map(read);
+  return (items.length ? { [key]: items } : {}) as Partial<Record<K, T[]>>;
+}
 
 /** A draft from stored JSON, whatever an older or edited copy holds; anything odd becomes empty. */
 export function draftFromStorage(value: unknown): ProfileDraft {
@@ -45,6 +51,8 @@ export function draftFromStorage(value: unknown): ProfileDraft {
         current,
         fte: typeof p.fte === 'number' || typeof p.fte === 'string' ? p.fte : 1,
         kinds: strings(p.kinds),
+        ...(str(p.role) ? { role: str(p.role) } : {}),
+        ...(p.noRole === true ? { noRole: true } : {}),
         ...dates(p.exactDates),
         ...kept(p.kept),
       };
@@ -52,12 +60,33 @@ export function draftFromStorage(value: unknown): ProfileDraft {
     credentials: records(value.credentials)
       .filter((c) => str(c.id))
       .map((c) => ({ id: str(c.id), ...kept(c.kept) })),
+    ...list('otherCredentials', value.otherCredentials, (c) => ({
+      name: str(c.name),
+      issuer: str(c.issuer),
+      earned: str(c.earned),
+      expires: str(c.expires),
+      ...dates(c.exactDates),
+      ...kept(c.kept),
+    })),
     memberships: records(value.memberships).map((m) => ({
       id: str(m.id),
       since: str(m.since),
+      ...(str(m.type) ? { type: str(m.type) } : {}),
       ...dates(m.exactDates),
       ...kept(m.kept),
     })),
+    // Numbers half typed ("1.") come back as empty boxes: the record's readers keep numbers only.
+    ...list('ce', value.ce, (c) => ({ ...ceDraftOf(c), ...kept(c.kept) })),
+    ...list('projects', value.projects, (p) => ({ ...projectDraftOf(p), ...kept(p.kept) })),
+    ...list('volunteering', value.volunteering, (v) => ({ ...volunteeringDraftOf(v), ...kept(v.kept) })),
+    ...(strings(value.attestations).length ? { attestations: strings(value.attestations) } : {}),
+    ...(strings(value.none).length
+      ? {
+          none: strings(value.none).filter((s): s is (typeof ASKED_SECTIONS)[number] =>
+            (ASKED_SECTIONS as readonly string[]).includes(s),
+          ),
+        }
+      : {}),
     ...kept(value.kept),
   };
 }

@@ -10,11 +10,15 @@ import {
   keptSummary,
   missingEndMessage,
   newJob,
+  OTHER_CREDENTIAL,
   toProfile,
+  unansweredSections,
   updateJob,
   type JobDraft,
   type ProfileDraft,
 } from './profileMapping';
+
+const optionalMonth = (month: fc.Arbitrary<string>) => fc.oneof(fc.constant(''), month);
 
 /** Download, then upload: the draft the form gets back from the file it offered. */
 const roundTrip = (draft: ProfileDraft) => readProfileFile(profileFileText(draft), 'profile.json');
@@ -146,11 +150,48 @@ describe('download -> upload gives back the same form', () => {
         kinds: fc.uniqueArray(
           fc.constantFrom('healthcare', 'clinical', 'quality', 'finance', 'health_it', 'supervisory'),
         ),
+        role: fc.option(fc.constantFrom('charge-nurse', 'nurse-manager', 'ops-vp'), { nil: undefined }),
       })
       .map((j): JobDraft => {
         const [start, end] = [j.start, j.end].sort();
-        return { ...j, start: start!, end: j.current ? '' : end! };
+        const { role, ...rest } = j;
+        return { ...rest, ...(role ? { role } : {}), start: start!, end: j.current ? '' : end! };
       });
+    const day = fc
+      .tuple(month, fc.integer({ min: 1, max: 28 }))
+      .map(([m, d]) => `${m}-${String(d).padStart(2, '0')}`);
+    const dayOrMonth = fc.oneof(day, month);
+    const optionalText = fc.oneof(fc.constant(''), text);
+    const amount = fc.integer({ min: 0, max: 400 }).map((n) => n / 4);
+    const ce = fc.record({
+      date: dayOrMonth,
+      hours: amount,
+      provider: optionalText,
+      title: optionalText,
+      category: fc.constantFrom('', 'ache_qualifying', 'nahq_approved'),
+      credits: fc.array(
+        fc.record({
+          unit: fc.constantFrom('ache_credit', 'nahq_ce'),
+          amount,
+          category: fc.constantFrom('', 'general'),
+        }),
+        { maxLength: 2 },
+      ),
+    });
+    const project = fc.record({
+      title: text,
+      completed: fc.oneof(fc.constant(''), dayOrMonth),
+      kind: fc.constantFrom('six_sigma' as const, 'project' as const, 'quality_improvement' as const),
+      role: fc.constantFrom('lead' as const, 'member' as const),
+    });
+    const volunteering = fc.record({
+      kind: fc.constantFrom('healthcare' as const, 'community' as const),
+      date: dayOrMonth,
+      title: optionalText,
+    });
+    /** A list section: absent or non-empty, as the form holds it. */
+    const section = <T>(item: fc.Arbitrary<T>) =>
+      fc.option(fc.array(item, { minLength: 1, maxLength: 3 }), { nil: undefined });
     const draft = fc.record({
       education: fc.array(
         fc.record({
@@ -161,13 +202,53 @@ describe('download -> upload gives back the same form', () => {
         { maxLength: 3 },
       ),
       positions: fc.array(job, { maxLength: 4 }),
-      credentials: fc.uniqueArray(id, { maxLength: 4 }).map((ids) => ids.map((i) => ({ id: i }))),
-      memberships: fc.array(fc.record({ id, since: fc.oneof(fc.constant(''), month) }), { maxLength: 3 }),
+      credentials: fc
+        .uniqueArray(
+          id.filter((i) => i !== OTHER_CREDENTIAL),
+          { maxLength: 4 },
+        )
+        .map((ids) => ids.map((i) => ({ id: i }))),
+      memberships: fc.array(
+        fc
+          .record({
+            id,
+            since: fc.oneof(fc.constant(''), month),
+            type: fc.option(fc.constantFrom('member', 'faculty', 'student'), { nil: undefined }),
+          })
+          .map(({ type, ...m }) => (type ? { ...m, type } : m)),
+        { maxLength: 3 },
+      ),
+      ce: section(ce),
+      projects: section(project),
+      volunteering: section(volunteering),
+      attestations: fc.option(fc.uniqueArray(id, { minLength: 1, maxLength: 3 }), { nil: undefined }),
     });
+    const withoutAbsent = <T extends object>(d: T): T =>
+      Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) as T;
     fc.assert(
-      fc.property(draft, (d) => {
+      fc.property(draft.map(withoutAbsent), (d) => {
         expect(draftProblems(d)).toEqual([]);
         expect(roundTrip(d)).toEqual(d);
+      }),
+    );
+
+    // Other credentials (`{id: OTHER, name, ...}`): through the file once the profile format takes them.
+    const other = fc.record({
+      name: text,
+      issuer: optionalText,
+      earned: optionalMonth(month),
+      expires: optionalMonth(month),
+    });
+    const otherAccepted = profileSchema.safeParse({
+      format: 'hm-pathways/profile@1',
+      credentials: [{ id: OTHER_CREDENTIAL, name: 'x' }],
+    }).success;
+    fc.assert(
+      fc.property(draft.map(withoutAbsent), fc.array(other, { minLength: 1, maxLength: 3 }), (d, others) => {
+        const withOthers = { ...d, otherCredentials: others };
+        expect(draftProblems(withOthers)).toEqual([]);
+        expect(fromProfile(toProfile(withOthers))).toEqual(withOthers);
+        if (otherAccepted) expect(roundTrip(withOthers)).toEqual(withOthers);
       }),
     );
   });
@@ -186,20 +267,20 @@ describe('download -> upload gives back the same form', () => {
       goals: { targetRole: 'director_of_quality' },
     };
     const draft = fromProfile(profile);
-    expect(draft.positions[0]).toMatchObject({
-      start: '2014-07',
-      end: '2020-06',
-      kept: { role: 'staff_nurse' },
-    });
+    expect(draft.positions[0]).toMatchObject({ start: '2014-07', end: '2020-06', role: 'staff_nurse' });
+    expect(draft.positions[0]!.kept).toBeUndefined();
+    expect(draft.ce).toEqual([
+      { date: '2025-03-14', hours: 6, provider: 'ANA', title: '', category: '', credits: [] },
+    ]);
+    expect(draft.memberships[0]).toMatchObject({ type: 'regular', kept: { until: '2024-01' } });
     expect(toProfile(draft)).toEqual(profile);
     expect(roundTrip(draft)).toEqual(draft);
+    // The job's role, the CE activity and the membership type are on the form now.
     expect(keptSummary(draft)).toEqual([
       'your name (Jordan Lee)',
-      '1 continuing-education activity',
       'goals',
-      'details of job 1 (role)',
       'details of credential CPHQ (earned, status)',
-      'details of membership 1 (until, type)',
+      'details of membership 1 (until)',
     ]);
 
     // A changed month forgets the day it came with.
@@ -308,5 +389,39 @@ describe('the form kept in this browser', () => {
       draftFromStorage({ positions: [{ title: 3, current: true, end: '2020-01', kinds: ['a', 1] }] })
         .positions,
     ).toEqual([{ title: '', start: '', end: '', current: true, fte: 1, kinds: ['a'] }]);
+  });
+});
+
+describe('sections not answered yet', () => {
+  const base: ProfileDraft = { education: [], positions: [], credentials: [], memberships: [] };
+
+  it('are the empty ones the person did not mark "I have none"', () => {
+    expect(unansweredSections(base)).toEqual([
+      'memberships',
+      'ce',
+      'volunteering',
+      'projects',
+      'attestations',
+    ]);
+    expect(
+      unansweredSections({
+        ...base,
+        ce: [{ date: '2026-01', hours: 2, provider: '', title: '', category: '', credits: [] }],
+        none: ['projects', 'memberships'],
+        attestations: ['FACHE_REFERENCES'],
+      }),
+    ).toEqual(['volunteering']);
+  });
+
+  it('"I have none", a role and "none of these" survive a reload but are not written to the profile', () => {
+    const draft: ProfileDraft = {
+      ...base,
+      positions: [{ ...newJob(), title: 'Unit Clerk', start: '2020-01', noRole: true }],
+      none: ['ce'],
+    };
+    expect(draftFromStorage(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
+    const profile = toProfile(draft);
+    expect(profile).not.toHaveProperty('none');
+    expect((profile.positions as object[])[0]).not.toHaveProperty('noRole');
   });
 });

@@ -8,6 +8,22 @@
  * not show (a CE record, a credential's status, a membership's end...) is kept (in `kept`) and
  * written back unchanged, so that loading a profile and saving it again loses nothing.
  */
+import {
+  ceDraftOf,
+  ceFields,
+  ceItemOf,
+  keptOf as keptFields,
+  projectDraftOf,
+  projectFields,
+  projectItemOf,
+  volunteeringDraftOf,
+  volunteeringFields,
+  volunteeringItemOf,
+  type CeDraft,
+  type ProjectDraft,
+  type VolunteeringDraft,
+} from '../record/itemDrafts';
+
 export const PROFILE_FORMAT = 'hm-pathways/profile@1';
 
 export const educationLevelOptions = [
@@ -47,6 +63,13 @@ export interface JobDraft {
   fte: number | string;
   /** Experience kind ids (what the job counts as). */
   kinds: string[];
+  /** The catalog role (GET /api/roles) this job is; absent while not chosen. */
+  role?: string;
+  /**
+   * The person answered "none of these" for the role. Kept with the form only: in the profile
+   * format a job without a role is simply a job without a role.
+   */
+  noRole?: boolean;
   exactDates?: ExactDates;
   kept?: Kept;
 }
@@ -63,24 +86,80 @@ export interface MembershipDraft {
   id: string;
   /** YYYY-MM or empty. */
   since: string;
+  /** A membership type id (member, faculty, ...); absent = the format's default, member. */
+  type?: string;
   exactDates?: ExactDates;
-  /** e.g. until, type. */
+  /** e.g. until. */
   kept?: Kept;
 }
 
+/** The id under which the profile format records a credential the catalog does not know. */
+export const OTHER_CREDENTIAL = 'OTHER';
+
+/** A credential the catalog does not know: `{id: OTHER, name, issuer?, earned?, expires?}` in the profile. */
+export interface OtherCredentialDraft {
+  name: string;
+  issuer: string;
+  /** YYYY-MM or empty. */
+  earned: string;
+  /** YYYY-MM or empty. */
+  expires: string;
+  exactDates?: ExactDates;
+  kept?: Kept;
+}
+
+/** A CE activity, a project, a volunteer activity: the record's own drafts, plus what the form does not show. */
+export type CeEntry = CeDraft & { kept?: Kept };
+export type ProjectEntry = ProjectDraft & { kept?: Kept };
+export type VolunteeringEntry = VolunteeringDraft & { kept?: Kept };
+
+/** Sections the quick check asks about that a person may not have answered yet. */
+export const ASKED_SECTIONS = ['memberships', 'ce', 'volunteering', 'projects', 'attestations'] as const;
+export type AskedSection = (typeof ASKED_SECTIONS)[number];
+
+/**
+ * The form's answers. The lists added after the first version (`ce`, `projects`, `volunteering`,
+ * `attestations`, `otherCredentials`) are absent rather than empty, so that a draft read back
+ * from its own profile is the same draft.
+ */
 export interface ProfileDraft {
   education: DegreeDraft[];
   positions: JobDraft[];
   credentials: CredentialDraft[];
+  otherCredentials?: OtherCredentialDraft[];
   memberships: MembershipDraft[];
-  /** Top-level fields the form does not show: name, ce, projects, goals, ... */
+  ce?: CeEntry[];
+  projects?: ProjectEntry[];
+  volunteering?: VolunteeringEntry[];
+  /** Attestation ids the person confirms. */
+  attestations?: string[];
+  /**
+   * Sections the person said they have nothing to add to ("I have none"): answered, though
+   * empty. Kept with the form only, like `noRole`.
+   */
+  none?: AskedSection[];
+  /** Top-level fields the form does not show: name, goals, assessments, ... */
   kept?: Kept;
+}
+
+/**
+ * The sections the person has not answered yet: empty, and not marked "I have none". The check
+ * sends them as `notAsked`, so that an empty list is not read as "you have 0".
+ */
+export function unansweredSections(draft: ProfileDraft): AskedSection[] {
+  return ASKED_SECTIONS.filter((s) => !(draft[s]?.length ?? 0) && !(draft.none ?? []).includes(s));
 }
 
 export const emptyDraft: ProfileDraft = { education: [], positions: [], credentials: [], memberships: [] };
 export const newDegree = (): DegreeDraft => ({ level: 'bachelor', field: '', completed: '' });
 export const newJob = (): JobDraft => ({ title: '', start: '', end: '', current: true, fte: 1, kinds: [] });
 export const newMembership = (): MembershipDraft => ({ id: '', since: '' });
+export const newOtherCredential = (): OtherCredentialDraft => ({
+  name: '',
+  issuer: '',
+  earned: '',
+  expires: '',
+});
 
 /* ------------------------------------------------------------------ editing */
 
@@ -89,7 +168,11 @@ export const newMembership = (): MembershipDraft => ({ id: '', since: '' });
  * the end month, and a changed month forgets the full date it came from.
  */
 export function updateJob(job: JobDraft, patch: Partial<Omit<JobDraft, 'exactDates' | 'kept'>>): JobDraft {
-  const next = withMonths({ ...job, ...patch }, job, ['start', 'end']);
+  const merged: JobDraft = { ...job, ...patch };
+  // A role and "none of these" are one answer; an absent one is left out (drafts compare by keys).
+  if (merged.role === undefined) delete merged.role;
+  if (!merged.noRole) delete merged.noRole;
+  const next = withMonths(merged, job, ['start', 'end']);
   return next.current ? withMonths({ ...next, end: '' }, job, ['end']) : next;
 }
 
@@ -102,6 +185,13 @@ export function updateMembership(
   patch: Partial<Omit<MembershipDraft, 'exactDates' | 'kept'>>,
 ): MembershipDraft {
   return withMonths({ ...membership, ...patch }, membership, ['since']);
+}
+
+export function updateOtherCredential(
+  credential: OtherCredentialDraft,
+  patch: Partial<Omit<OtherCredentialDraft, 'exactDates' | 'kept'>>,
+): OtherCredentialDraft {
+  return withMonths({ ...credential, ...patch }, credential, ['earned', 'expires']);
 }
 
 /** The credentials for a new list of ids, keeping what was known of those still held. */
@@ -144,6 +234,7 @@ export interface DraftProblem {
 export const missingEndMessage = "Add the month this job ended, or tick 'I still work here'";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DAY_OR_MONTH = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 /** Every problem the form can see, in form order. An empty list means the draft writes a valid profile. */
 export function draftProblems(draft: ProfileDraft): DraftProblem[] {
@@ -175,11 +266,50 @@ export function draftProblems(draft: ProfileDraft): DraftProblem[] {
         'Enter a share of full time from 0.05 to 1 (1 = full time)',
       );
   });
+  (draft.otherCredentials ?? []).forEach((c, i) => {
+    const where = `Other credential ${i + 1}`;
+    if (!c.name.trim())
+      add(`otherCredentials.${i}.name`, `${where}, Name`, 'Enter the name of the credential');
+    for (const [key, label] of [
+      ['earned', 'Earned (month)'],
+      ['expires', 'Expires (month)'],
+    ] as const) {
+      if (c[key] && !MONTH.test(c[key]))
+        add(`otherCredentials.${i}.${key}`, `${where}, ${label}`, 'Enter a month');
+    }
+  });
   draft.memberships.forEach((m, i) => {
     const where = `Membership ${i + 1}`;
     if (!m.id) add(`memberships.${i}.id`, `${where}, Organization`, 'Choose the organization');
     if (m.since && !MONTH.test(m.since))
       add(`memberships.${i}.since`, `${where}, Member since (month)`, 'Enter a month');
+  });
+  (draft.ce ?? []).forEach((c, i) => {
+    const where = `Continuing education ${i + 1}`;
+    if (!c.date.trim()) add(`ce.${i}.date`, `${where}, Date`, 'Enter the date');
+    else if (!DAY_OR_MONTH.test(c.date.trim())) add(`ce.${i}.date`, `${where}, Date`, 'Enter a date');
+    const hours = typeof c.hours === 'number' ? c.hours : c.hours.trim() === '' ? NaN : Number(c.hours);
+    if (!Number.isFinite(hours) || hours < 0 || hours > 2000)
+      add(`ce.${i}.hours`, `${where}, Hours`, 'Enter the hours, from 0 to 2000');
+    c.credits.forEach((cr, k) => {
+      if (!cr.unit) add(`ce.${i}.credits.${k}.unit`, `${where}, Credit unit`, 'Choose the unit');
+      const amount =
+        typeof cr.amount === 'number' ? cr.amount : cr.amount.trim() === '' ? NaN : Number(cr.amount);
+      if (!Number.isFinite(amount) || amount < 0)
+        add(`ce.${i}.credits.${k}.amount`, `${where}, Amount`, 'Enter the credits awarded');
+    });
+  });
+  (draft.volunteering ?? []).forEach((v, i) => {
+    const where = `Volunteer activity ${i + 1}`;
+    if (!v.date.trim()) add(`volunteering.${i}.date`, `${where}, Date`, 'Enter the date');
+    else if (!DAY_OR_MONTH.test(v.date.trim()))
+      add(`volunteering.${i}.date`, `${where}, Date`, 'Enter a date');
+  });
+  (draft.projects ?? []).forEach((p, i) => {
+    const where = `Project ${i + 1}`;
+    if (!p.title.trim()) add(`projects.${i}.title`, `${where}, Project title`, 'Enter the project title');
+    if (p.completed.trim() && !DAY_OR_MONTH.test(p.completed.trim()))
+      add(`projects.${i}.completed`, `${where}, Completed`, 'Enter a date');
   });
   return problems;
 }
@@ -209,22 +339,40 @@ export function toProfile(draft: ProfileDraft): Record<string, unknown> {
     })),
     positions: draft.positions.map((p) => ({
       title: p.title.trim(),
+      ...(p.role ? { role: p.role } : {}),
       ...p.kept,
       start: exactDate(p.start, p.exactDates?.start),
       ...(p.current ? {} : date('end', p.end, p.exactDates)),
       fte: fteNumber(p.fte) ?? p.fte,
       kinds: p.kinds,
     })),
-    credentials: draft.credentials.map((c) => ({ id: c.id, ...c.kept })),
+    credentials: [
+      ...draft.credentials.map((c) => ({ id: c.id, ...c.kept })),
+      ...(draft.otherCredentials ?? []).map((c) => ({
+        id: OTHER_CREDENTIAL,
+        name: c.name.trim(),
+        ...optional('issuer', c.issuer),
+        ...date('earned', c.earned, c.exactDates),
+        ...date('expires', c.expires, c.exactDates),
+        ...c.kept,
+      })),
+    ],
     memberships: draft.memberships.map((m) => ({
       id: m.id,
       ...date('since', m.since, m.exactDates),
+      ...(m.type ? { type: m.type } : {}),
       ...m.kept,
     })),
+    ...(draft.ce?.length ? { ce: draft.ce.map((c) => ceItemOf(c, c.kept)) } : {}),
+    ...(draft.projects?.length ? { projects: draft.projects.map((p) => projectItemOf(p, p.kept)) } : {}),
+    ...(draft.volunteering?.length
+      ? { volunteering: draft.volunteering.map((v) => volunteeringItemOf(v, v.kept)) }
+      : {}),
+    ...(draft.attestations?.length ? { attestations: draft.attestations } : {}),
   };
   // In the order of the format's fields, then anything else the file had.
   const profile: Record<string, unknown> = { format: PROFILE_FORMAT };
-  for (const key of [...fieldOrder, ...Object.keys(kept)]) {
+  for (const key of new Set([...fieldOrder, ...Object.keys(kept)])) {
     if (key === 'format') continue;
     if (key in fromForm) profile[key] = fromForm[key];
     else if (key in kept) profile[key] = kept[key];
@@ -255,7 +403,17 @@ function exactDate(month: string, exact: string | undefined): string {
 /* ------------------------------------------------------------------ profile -> draft */
 
 /** Top-level fields the form edits; every other one is kept as it is. */
-const formFields = new Set(['format', 'education', 'positions', 'credentials', 'memberships']);
+const formFields = new Set([
+  'format',
+  'education',
+  'positions',
+  'credentials',
+  'memberships',
+  'ce',
+  'projects',
+  'volunteering',
+  'attestations',
+]);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -264,9 +422,19 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The entries of `item` other than `shown`, or nothing when there are none. */
-function keptOf(item: Record<string, unknown>, shown: string[]): { kept?: Kept } {
-  const kept = Object.fromEntries(Object.entries(item).filter(([k]) => !shown.includes(k)));
+function keptOf(item: Record<string, unknown>, shown: readonly string[]): { kept?: Kept } {
+  const kept = keptFields(item, shown);
   return Object.keys(kept).length ? { kept } : {};
+}
+
+/** A list section of the draft from the profile's list, left out when the list is empty. */
+function entries<K extends string, T>(
+  key: K,
+  value: unknown,
+  read: (item: Record<string, unknown>) => T,
+): Partial<Record<K, T[]>> {
+  const items = list(value).filter(isRecord).map(read);
+  return (items.length ? { [key]: items } : {}) as Partial<Record<K, T[]>>;
 }
 
 /** A form month from a profile date, keeping a full date aside: `2014-05-20` -> `2014-05` and `{completed: '2014-05-20'}`. */
@@ -296,6 +464,11 @@ export function fromProfile(doc: unknown): ProfileDraft {
   if (doc.format !== PROFILE_FORMAT)
     throw new Error(`The file is not a profile: its "format" must be "${PROFILE_FORMAT}".`);
   const kept = Object.fromEntries(Object.entries(doc).filter(([k]) => !formFields.has(k)));
+  const credentials = list(doc.credentials)
+    .filter(isRecord)
+    .filter((c) => str(c.id));
+  const others = credentials.filter((c) => str(c.id) === OTHER_CREDENTIAL);
+  const attestations = list(doc.attestations).filter((a): a is string => typeof a === 'string');
   return {
     education: list(doc.education)
       .filter(isRecord)
@@ -319,20 +492,48 @@ export function fromProfile(doc: unknown): ProfileDraft {
           current: !p.end,
           fte: typeof p.fte === 'number' ? p.fte : 1,
           kinds: list(p.kinds).filter((k): k is string => typeof k === 'string'),
+          ...(str(p.role) ? { role: str(p.role) } : {}),
           ...exact,
-          ...keptOf(p, ['title', 'start', 'end', 'fte', 'kinds']),
+          ...keptOf(p, ['title', 'start', 'end', 'fte', 'kinds', 'role']),
         };
       }),
-    credentials: list(doc.credentials)
-      .filter(isRecord)
-      .filter((c) => str(c.id))
+    credentials: credentials
+      .filter((c) => str(c.id) !== OTHER_CREDENTIAL)
       .map((c) => ({ id: str(c.id), ...keptOf(c, ['id']) })),
+    ...(others.length
+      ? {
+          otherCredentials: others.map((c) => {
+            const { months, exact } = readDates(c, ['earned', 'expires']);
+            return {
+              name: str(c.name),
+              issuer: str(c.issuer),
+              earned: months.earned ?? '',
+              expires: months.expires ?? '',
+              ...exact,
+              ...keptOf(c, ['id', 'name', 'issuer', 'earned', 'expires']),
+            };
+          }),
+        }
+      : {}),
     memberships: list(doc.memberships)
       .filter(isRecord)
       .map((m) => {
         const { months, exact } = readDates(m, ['since']);
-        return { id: str(m.id), since: months.since ?? '', ...exact, ...keptOf(m, ['id', 'since']) };
+        return {
+          id: str(m.id),
+          since: months.since ?? '',
+          ...(str(m.type) ? { type: str(m.type) } : {}),
+          ...exact,
+          ...keptOf(m, ['id', 'since', 'type']),
+        };
       }),
+    ...entries('ce', doc.ce, (c) => ({ ...ceDraftOf(c), ...keptOf(c, ceFields) })),
+    ...entries('projects', doc.projects, (p) => ({ ...projectDraftOf(p), ...keptOf(p, projectFields) })),
+    ...entries('volunteering', doc.volunteering, (v) => ({
+      ...volunteeringDraftOf(v),
+      ...keptOf(v, volunteeringFields),
+    })),
+    ...(attestations.length ? { attestations } : {}),
     ...(Object.keys(kept).length ? { kept } : {}),
   };
 }
@@ -369,6 +570,12 @@ export function keptSummary(draft: ProfileDraft): string[] {
   for (const c of draft.credentials) {
     if (c.kept) out.push(`details of credential ${c.id} (${fields(c.kept)})`);
   }
+  (draft.otherCredentials ?? []).forEach((c) => {
+    if (c.kept) out.push(`details of credential ${c.name} (${fields(c.kept)})`);
+  });
+  (draft.ce ?? []).forEach((c, i) => {
+    if (c.kept) out.push(`details of continuing-education activity ${i + 1} (${fields(c.kept)})`);
+  });
   draft.memberships.forEach((m, i) => {
     if (m.kept) out.push(`details of membership ${i + 1} (${fields(m.kept)})`);
   });

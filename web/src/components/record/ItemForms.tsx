@@ -30,6 +30,8 @@ export interface FormContext {
   vocabulary: Vocabulary | undefined;
   /** Certifications and other credentials: { value: id, label }. */
   credentialOptions: Array<{ value: string; label: string }>;
+  /** The role catalog, for a job's role box. */
+  roles?: ReadonlyArray<{ id: string; title: string }>;
 }
 
 export interface ItemFormProps<D> {
@@ -118,7 +120,9 @@ export function DegreeForm({ draft, onChange, field }: ItemFormProps<Drafts['edu
 }
 
 export function JobForm({ draft, onChange, field, ctx }: ItemFormProps<Drafts['positions']>) {
-  return <JobFields job={draft} onChange={onChange} field={field} vocabulary={ctx.vocabulary} />;
+  return (
+    <JobFields job={draft} onChange={onChange} field={field} vocabulary={ctx.vocabulary} roles={ctx.roles} />
+  );
 }
 
 export function CredentialForm({ draft, onChange, field, ctx }: ItemFormProps<CredentialDraft>) {

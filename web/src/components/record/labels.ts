@@ -5,6 +5,7 @@ import type { RecordLabels } from './recordDrafts';
 export function recordLabels(
   vocabulary: Vocabulary | undefined,
   certifications: readonly CertificationSummary[] | undefined,
+  roles: ReadonlyArray<{ id: string; title: string }> = [],
 ): RecordLabels {
   const map = (entries: Array<[string, string]>) => {
     const m = new Map(entries);
@@ -21,6 +22,7 @@ export function recordLabels(
     organization: map((vocabulary?.organizations ?? []).map((o) => [o.id, `${o.acronym} — ${o.label}`])),
     membershipType: map((vocabulary?.membershipTypes ?? []).map((t) => [t.id, t.label])),
     credential: (id) => credentials.get(id.toLowerCase()) ?? id,
+    role: map(roles.map((r) => [r.id, r.title])),
   };
 }
 

@@ -17,7 +17,27 @@ import {
   type DegreeDraft,
   type JobDraft,
 } from '../quickcheck/profileMapping';
+import {
+  blankCe,
+  blankProject,
+  blankVolunteering,
+  ceDraftOf,
+  ceItemOf,
+  keptOf,
+  projectDraftOf,
+  projectItemOf,
+  projectKindOptions,
+  volunteeringDraftOf,
+  volunteeringItemOf,
+  type CeDraft,
+  type CredentialDraft,
+  type MembershipDraft,
+  type ProjectDraft,
+  type VolunteeringDraft,
+} from './itemDrafts';
 import { hoursText, numberText, profileDateText } from './recordText';
+
+export * from './itemDrafts';
 
 /** The sections "My record" edits, in page order (self-assessments have a page of their own). */
 export const EDITED_SECTIONS = [
@@ -31,49 +51,6 @@ export const EDITED_SECTIONS = [
 ] as const satisfies readonly RecordSection[];
 export type EditedSection = (typeof EDITED_SECTIONS)[number];
 
-export interface CredentialDraft {
-  id: string;
-  earned: string;
-  expires: string;
-  status: 'active' | 'restricted' | 'lapsed';
-}
-
-export interface CreditDraft {
-  unit: string;
-  amount: number | string;
-  category: string;
-}
-
-export interface CeDraft {
-  date: string;
-  hours: number | string;
-  provider: string;
-  title: string;
-  category: string;
-  credits: CreditDraft[];
-}
-
-export interface MembershipDraft {
-  id: string;
-  since: string;
-  until: string;
-  type: string;
-}
-
-export type ProjectKind = 'six_sigma' | 'project' | 'quality_improvement';
-export interface ProjectDraft {
-  title: string;
-  completed: string;
-  kind: ProjectKind;
-  role: 'lead' | 'member';
-}
-
-export interface VolunteeringDraft {
-  kind: 'healthcare' | 'community';
-  date: string;
-  title: string;
-}
-
 export interface Drafts {
   education: DegreeDraft;
   positions: JobDraft;
@@ -84,48 +61,21 @@ export interface Drafts {
   volunteering: VolunteeringDraft;
 }
 
-export const projectKindOptions: Array<{ value: ProjectKind; label: string }> = [
-  { value: 'quality_improvement', label: 'Quality improvement' },
-  { value: 'six_sigma', label: 'Lean / Six Sigma' },
-  { value: 'project', label: 'Other project' },
-];
-export const projectRoleOptions = [
-  { value: 'lead', label: 'I led it' },
-  { value: 'member', label: 'I was a team member' },
-];
-export const volunteeringKindOptions = [
-  { value: 'healthcare', label: 'In healthcare' },
-  { value: 'community', label: 'In the community' },
-];
-export const credentialStatusOptions = [
-  { value: 'active', label: 'Active' },
-  { value: 'restricted', label: 'Restricted' },
-  { value: 'lapsed', label: 'Lapsed' },
-];
-
 /* ------------------------------------------------------------------ blank drafts */
 
 export const blankDraft: { [S in EditedSection]: () => Drafts[S] } = {
   education: newDegree,
   positions: newJob,
   credentials: () => ({ id: '', earned: '', expires: '', status: 'active' }),
-  ce: () => ({ date: '', hours: '', provider: '', title: '', category: '', credits: [] }),
+  ce: blankCe,
   memberships: () => ({ id: '', since: '', until: '', type: 'member' }),
-  projects: () => ({ title: '', completed: '', kind: 'quality_improvement', role: 'lead' }),
-  volunteering: () => ({ kind: 'healthcare', date: '', title: '' }),
+  projects: blankProject,
+  volunteering: blankVolunteering,
 };
-
-export const newCredit = (): CreditDraft => ({ unit: '', amount: '', category: '' });
 
 /* ------------------------------------------------------------------ item -> draft */
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const num = (v: unknown): number | string => (typeof v === 'number' ? v : '');
-
-/** The fields of `item` other than `shown`, to write back unchanged. */
-function keptOf(item: Record<string, unknown>, shown: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !shown.includes(k)));
-}
 
 export function draftOf<S extends EditedSection>(section: S, item: SectionItem): Drafts[S] {
   const data = item as unknown as Record<string, unknown>;
@@ -144,16 +94,7 @@ export function draftOf<S extends EditedSection>(section: S, item: SectionItem):
         status: data.status === 'restricted' || data.status === 'lapsed' ? data.status : 'active',
       } as Drafts[S];
     case 'ce':
-      return {
-        date: str(data.date),
-        hours: num(data.hours),
-        provider: str(data.provider),
-        title: str(data.title),
-        category: str(data.category),
-        credits: (Array.isArray(data.credits) ? (data.credits as Array<Record<string, unknown>>) : []).map(
-          (c) => ({ unit: str(c.unit), amount: num(c.amount), category: str(c.category) }),
-        ),
-      } as Drafts[S];
+      return ceDraftOf(data) as Drafts[S];
     case 'memberships':
       return {
         id: str(data.id),
@@ -162,18 +103,9 @@ export function draftOf<S extends EditedSection>(section: S, item: SectionItem):
         type: str(data.type) || 'member',
       } as Drafts[S];
     case 'projects':
-      return {
-        title: str(data.title),
-        completed: str(data.completed),
-        kind: (projectKindOptions.find((o) => o.value === data.kind)?.value ?? 'project') as ProjectKind,
-        role: data.role === 'lead' ? 'lead' : 'member',
-      } as Drafts[S];
+      return projectDraftOf(data) as Drafts[S];
     case 'volunteering':
-      return {
-        kind: data.kind === 'community' ? 'community' : 'healthcare',
-        date: str(data.date),
-        title: str(data.title),
-      } as Drafts[S];
+      return volunteeringDraftOf(data) as Drafts[S];
     default:
       throw new Error(`Unknown section ${String(section)}`);
   }
@@ -182,17 +114,6 @@ export function draftOf<S extends EditedSection>(section: S, item: SectionItem):
 /* ------------------------------------------------------------------ draft -> item */
 
 const optional = (key: string, value: string) => (value.trim() ? { [key]: value.trim() } : {});
-/** A number typed in a box; text that is not a number is sent as it is, for the server to name. */
-const numberOf = (value: number | string): number | string | undefined => {
-  if (typeof value === 'number') return value;
-  if (value.trim() === '') return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : value;
-};
-const optionalNumber = (key: string, value: number | string) => {
-  const n = numberOf(value);
-  return n === undefined ? {} : { [key]: n };
-};
 
 /**
  * The profile@1 item for a draft, as the server expects it in POST / PUT /api/me/record/:section.
@@ -227,23 +148,8 @@ export function itemOf<S extends EditedSection>(
         status: d.status,
       };
     }
-    case 'ce': {
-      const d = draft as CeDraft;
-      const credits = d.credits.map((c) => ({
-        unit: c.unit,
-        ...optionalNumber('amount', c.amount),
-        ...optional('category', c.category),
-      }));
-      return {
-        ...keptOf(old, ['date', 'hours', 'provider', 'title', 'category', 'credits']),
-        date: d.date.trim(),
-        ...optionalNumber('hours', d.hours),
-        ...optional('provider', d.provider),
-        ...optional('title', d.title),
-        ...optional('category', d.category),
-        ...(credits.length ? { credits } : {}),
-      };
-    }
+    case 'ce':
+      return ceItemOf(draft as CeDraft, old);
     case 'memberships': {
       const d = draft as MembershipDraft;
       return {
@@ -254,25 +160,10 @@ export function itemOf<S extends EditedSection>(
         type: d.type || 'member',
       };
     }
-    case 'projects': {
-      const d = draft as ProjectDraft;
-      return {
-        ...keptOf(old, ['title', 'completed', 'kind', 'role']),
-        title: d.title.trim(),
-        ...optional('completed', d.completed),
-        kind: d.kind,
-        role: d.role,
-      };
-    }
-    case 'volunteering': {
-      const d = draft as VolunteeringDraft;
-      return {
-        ...keptOf(old, ['kind', 'date', 'title']),
-        kind: d.kind,
-        date: d.date.trim(),
-        ...optional('title', d.title),
-      };
-    }
+    case 'projects':
+      return projectItemOf(draft as ProjectDraft, old);
+    case 'volunteering':
+      return volunteeringItemOf(draft as VolunteeringDraft, old);
     default:
       throw new Error(`Unknown section ${String(section)}`);
   }
@@ -310,6 +201,8 @@ export interface RecordLabels {
   organization: (id: string) => string;
   membershipType: (id: string) => string;
   credential: (id: string) => string;
+  /** A catalog role's title. */
+  role: (id: string) => string;
 }
 
 export const idLabels: RecordLabels = {
@@ -319,6 +212,7 @@ export const idLabels: RecordLabels = {
   organization: (id) => id,
   membershipType: (id) => id,
   credential: (id) => id,
+  role: (id) => id,
 };
 
 export interface ItemSummary {
@@ -356,7 +250,11 @@ export function summaryOf(section: EditedSection, item: SectionItem, labels: Rec
     case 'positions':
       return {
         title: str(d.title),
-        details: [`${date(d.start)} – ${d.end ? date(d.end) : 'now'}`, fteText(d.fte)],
+        details: [
+          ...(d.role ? [`Role: ${labels.role(str(d.role))}`] : []),
+          `${date(d.start)} – ${d.end ? date(d.end) : 'now'}`,
+          fteText(d.fte),
+        ],
         tags: (Array.isArray(d.kinds) ? (d.kinds as string[]) : []).map(labels.kind),
       };
     case 'credentials':
