@@ -25,7 +25,7 @@ describe('GET /api/certifications', () => {
       acronym: 'FACHE',
       issuer: { id: 'ACHE', label: 'American College of Healthcare Executives' },
       confidence: 'high',
-      verifiedAsOf: '2026-11-27',
+      verifiedAsOf: '2026-12-02',
       renewal: { cycleMonths: 36, lifetime: false },
     });
     expect(fache.sourceCount).toBeGreaterThan(0);

@@ -80,7 +80,19 @@ export function SourcesSection() {
                     >
                       {sourceKindLabels[source.kind]}
                     </Badge>
+                    {source.outdated && (
+                      <Badge
+                        variant="light"
+                        color="orange"
+                        radius="sm"
+                        tt="none"
+                        c="var(--mantine-color-text)"
+                      >
+                        Outdated: older rules
+                      </Badge>
+                    )}
                     <Text size="xs">Page date: {source.pageDate ?? 'not stated'}</Text>
+                    {source.checked && <Text size="xs">Checked {formatDate(source.checked)}</Text>}
                   </Group>
                   <Text size="xs">
                     {citedIn.length ? (

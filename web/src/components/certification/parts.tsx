@@ -20,8 +20,17 @@ export function SourceRefs({
     (a, b) => (sources.get(a)?.number ?? Infinity) - (sources.get(b)?.number ?? Infinity),
   );
   if (unique.length === 0) return null;
+  // Say so when no source of the fact is the issuer's own (or its chapter's) page.
+  const known = unique.map((id) => sources.get(id)?.source).filter((s) => s !== undefined);
+  const onlySecondary =
+    known.length > 0 && known.every((s) => s.kind === 'secondary' || s.kind === 'issuer_mirror');
   return (
     <Text size="xs" component="span" c="dimmed">
+      {onlySecondary && (
+        <Text span size="xs" fw={700} c="orange.9" data-testid="secondary-only">
+          Secondary sources only, not the issuer&apos;s own page.{' '}
+        </Text>
+      )}
       {unique.length === 1 && label === 'Sources' ? 'Source' : label}:{' '}
       {unique.map((id, i) => {
         const entry = sources.get(id);

@@ -4,7 +4,7 @@
  * (its expiry date, and `lapsed` when it was not renewed in time), so the question is not asked
  * again and every screen, the calendar and the planner use the real dates.
  */
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Button, Group, Paper, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { RenewalQuestion as Question } from '../../../../src/core/renewal';
 import { useSaveItem } from '../../api/records';
@@ -30,9 +30,11 @@ export function RenewalQuestion({
   };
   const headingId = `renewed-${record.id}`;
   return (
-    <Alert
-      color="blue"
-      variant="light"
+    // A plain box: Mantine's Alert would replace the group's name with its own title's.
+    <Paper
+      withBorder
+      p="sm"
+      bg="var(--mantine-color-blue-light)"
       role="group"
       aria-labelledby={headingId}
       data-testid="renewal-question"
@@ -67,6 +69,6 @@ export function RenewalQuestion({
           {error}
         </Text>
       )}
-    </Alert>
+    </Paper>
   );
 }
