@@ -12,7 +12,7 @@ import {
   viewports,
   type ViewportName,
 } from './support/browser';
-import { addItemInPage, signUpWithExample } from './support/session';
+import { addItemInPage, apiInPage, importInPage, signUpWithExample } from './support/session';
 import { horizontalOverflow, seriousViolations } from './support/axe';
 
 /** Saves a full-page screenshot and copies it to docs/screenshots/<name>.png. */
@@ -55,9 +55,18 @@ describe.skipIf(!browserCheck.available)('plan page', () => {
 
       // Alternatives as tabs; the first is chosen.
       expect(await plan.planTabs.count()).toBeGreaterThanOrEqual(1);
-      expect(await plan.planTabs.first().textContent()).toMatch(
-        /^Plan 1: reach Director of Quality on .+ — \$/,
+      expect(await plan.planTabs.first().textContent()).toMatch(/^Fastest: Director of Quality on .+ — \$/);
+      // Each plan says what sets it apart, and the target's certifications are dated or explained.
+      expect(await page.getByTestId('plan-label').first().textContent()).toMatch(
+        /^Reaches Director of Quality soonest: \d{4}-\d{2}-\d{2}\.$/,
       );
+      const certLines = await page
+        .getByTestId('plan-target-certifications')
+        .first()
+        .getByRole('listitem')
+        .allTextContents();
+      expect(certLines.length).toBeGreaterThan(0);
+      for (const line of certLines) expect(line).toMatch(/: (exam by |no date — |you hold it)/);
 
       // The map: an SVG with a title, the path drawn thick, both ends highlighted, the path as text.
       expect(await plan.mapSvg.locator('title').first().textContent()).toBe(
@@ -185,6 +194,61 @@ describe.skipIf(!browserCheck.available)('plan page', () => {
     }
   });
 
+  it('signed in, a current job without a role: asked inline, the answer saved to the job, then planned', async () => {
+    const page = await app.newPage();
+    try {
+      await signUpWithExample(page, app.baseUrl, 'bedside-nurse.yaml');
+      // Maria's record without the role on her current job (as records made before jobs had roles).
+      await importInPage(page, {
+        format: 'hm-pathways/profile@1',
+        education: [{ level: 'bachelor', field: 'nursing (RN-to-BSN)', completed: '2021-08' }],
+        positions: [
+          {
+            title: 'Charge Nurse, Medical ICU',
+            start: '2021-03',
+            fte: 0.9,
+            kinds: ['healthcare', 'clinical', 'registered_nurse', 'supervisory'],
+          },
+        ],
+        credentials: [{ id: 'RN_LICENSE', earned: '2017-07' }],
+      });
+      const plan = new PlanPage(page, app.baseUrl);
+      await plan.goto('?to=director-of-nursing');
+      const question = page.getByRole('region', { name: 'Which role is your current job?' });
+      await question.waitFor();
+      expect(await page.getByTestId('role-suggestion').textContent()).toMatch(
+        /^Suggested from the job title: Charge Nurse\b/,
+      );
+      // The searchable picker holds the suggestion; no error is shown as an error.
+      expect(await page.getByRole('combobox', { name: 'Role of your current job' }).inputValue()).toBe(
+        'Charge Nurse',
+      );
+      expect(await page.getByRole('alert').count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await docsScreenshot(page, 'plan-role-question');
+      const keep = page.getByLabel(/^Save this role to .Charge Nurse, Medical ICU. in my record$/);
+      expect(await keep.isChecked({ timeout: 10_000 })).toBe(true);
+      await page.getByRole('button', { name: 'Plan from this role' }).click({ timeout: 10_000 });
+      await plan.waitForPlan();
+      expect(await plan.resultHeading.textContent()).toBe('From Charge Nurse to Director of Nursing');
+      // CNML is dated on the path through nurse manager, flagged as confirmed when she holds the role.
+      expect(await plan.row('certification:CNML').count()).toBe(1);
+      expect(await plan.row('certification:CNML').getByTestId('confirm-when-held').textContent()).toBe(
+        'You confirm this when you hold the role',
+      );
+      // The record now names the role: the same plan without `from` plans at once.
+      const record = await apiInPage(page, 'GET', '/api/me/record');
+      const jobs = (record.body as { sections: { positions: Array<{ data: { role?: string } }> } }).sections
+        .positions;
+      expect(jobs.map((j) => j.data.role)).toEqual(['charge-nurse']);
+      await plan.goto('?to=director-of-nursing');
+      await plan.waitForPlan();
+      expect(await plan.resultHeading.textContent()).toBe('From Charge Nurse to Director of Nursing');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   for (const viewport of Object.keys(viewports) as ViewportName[]) {
     it(`at ${viewport} width: no serious axe violations, no sideways page scrolling`, async () => {
       const page = await app.newPage(viewport);
@@ -194,20 +258,28 @@ describe.skipIf(!browserCheck.available)('plan page', () => {
         await plan.goto('?to=director-of-quality');
         await plan.waitForPlan();
         await plan.row('role:quality-manager').locator('summary').click();
-        if (viewport === 'phone') {
-          // The map scrolls sideways inside its own region, opened on the path.
-          const region = page.getByRole('region', { name: 'Career map (scrolls sideways)' });
-          expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth && el.scrollLeft > 0)).toBe(
-            true,
-          );
-        }
+        // The map fits its area: no scrolling inside it, opened zoomed to the path; pan for the rest.
+        const region = page.getByRole('region', { name: 'Career map (arrow keys pan)' });
+        expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+        const svgWidth = await plan.mapSvg.evaluate((el) => el.getBoundingClientRect().width);
+        expect(svgWidth).toBeLessThanOrEqual(await region.evaluate((el) => el.clientWidth + 1));
+        const [x0, w0] = ((await plan.mapSvg.getAttribute('data-view')) ?? '').split(' ').map(Number);
+        const whole = await page.getByRole('button', { name: 'Whole map' });
+        expect(await whole.isEnabled()).toBe(true); // zoomed to the path, not the whole map
+        await page.getByRole('button', { name: 'Pan the map right' }).click();
+        const [x1] = ((await plan.mapSvg.getAttribute('data-view')) ?? '').split(' ').map(Number);
+        expect(x1).toBeGreaterThan(x0!);
+        await page.getByRole('button', { name: 'Zoom to the path' }).click();
+        expect(await plan.mapSvg.getAttribute('data-view')).toBe(`${x0} ${w0}`);
         await docsScreenshot(page, `plan-${viewport}`);
         expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
         expect(await seriousViolations(page)).toEqual([]);
-        // The print view is checked as well.
+        // The print view is checked as well, and fits the screen.
         await plan.printLink.click();
         await page.getByTestId('print-table').waitFor();
         expect(await seriousViolations(page)).toEqual([]);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        if (viewport === 'phone') await docsScreenshot(page, 'plan-print-phone');
       } finally {
         await page.context().close();
       }

@@ -30,7 +30,7 @@ export class SelfAssessmentPage {
     return this.page.getByTestId('recommend-section');
   }
   get budgetInput(): Locator {
-    return field(this.page, 'Budget (US dollars, total)');
+    return field(this.page, 'Total budget for these picks (US $)');
   }
   get recommendButton(): Locator {
     return this.page.getByRole('button', { name: 'Recommend programs' });

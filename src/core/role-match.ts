@@ -117,7 +117,9 @@ export function suggestRolesForTitle(title: string, roles: readonly RoleLike[], 
     if (score >= 0.3) scored.push({ id: role.id, title: role.title, score });
   }
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  return scored.slice(0, limit);
+  // Only the roles close to the best (a charge nurse is not asked about director of nursing).
+  const best = scored[0]?.score ?? 0;
+  return scored.filter((s) => s.score >= best * 0.75).slice(0, limit);
 }
 
 /** Levenshtein distance (insertions, deletions, substitutions), two rows. */

@@ -1,5 +1,6 @@
 import { ActionIcon, Box, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight, IconFocusCentered, IconZoomOut } from '@tabler/icons-react';
+import { useElementSize } from '@mantine/hooks';
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import {
   clampView,
@@ -40,11 +41,16 @@ export function CareerMap({
   const onPath = new Set(path);
   const pathText = path.map(titleOf).join(' → ');
   const pathKey = path.join('>');
-  const fitted = useMemo(() => pathView(layout, path), [layout, pathKey]); // eslint-disable-line react-hooks/exhaustive-deps
-  // The window shown: the path's until the person pans or zooms out (per path).
+  // Zoomed to the path = the map at its natural size (one unit a pixel) centred on the path, or
+  // smaller when the path itself is wider than the area.
+  const { ref: frame, width: frameWidth } = useElementSize();
+  const area = Math.round(frameWidth) || 560;
+  const fitted = useMemo(() => pathView(layout, path, area), [layout, pathKey, area]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The window shown: the path's until the person pans or zooms out (per path and area).
+  const viewKey = `${pathKey}|${layout.width}|${area}`;
   const [moved, setMoved] = useState<{ key: string; view: MapView } | null>(null);
-  const view = moved && moved.key === `${pathKey}|${layout.width}` ? moved.view : fitted;
-  const setView = (v: MapView) => setMoved({ key: `${pathKey}|${layout.width}`, view: v });
+  const view = moved && moved.key === viewKey ? moved.view : fitted;
+  const setView = (v: MapView) => setMoved({ key: viewKey, view: v });
   const pan = (dx: number) => setView({ w: view.w, x: clampView(layout, view.x + dx, view.w) });
   const whole = view.w >= layout.width;
   const drag = useRef<{ x: number; start: number; scale: number } | null>(null);
@@ -175,6 +181,7 @@ export function CareerMap({
         </Button>
       </Group>
       <Box
+        ref={frame}
         className="plan-map-frame"
         tabIndex={0}
         role="region"
@@ -192,7 +199,6 @@ export function CareerMap({
             fontFamily: 'inherit',
             height: 'auto',
             aspectRatio: `${view.w} / ${layout.height}`,
-            maxHeight: 560,
             cursor: whole ? 'default' : 'grab',
             touchAction: whole ? 'auto' : 'pan-y',
           }}

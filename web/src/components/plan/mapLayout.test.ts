@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMap, NODE_H, NODE_W, pathPairs, wrapLabel, yearsText, type MapRole } from './mapLayout';
+import {
+  clampView,
+  layoutMap,
+  NODE_H,
+  NODE_W,
+  pathPairs,
+  pathView,
+  wrapLabel,
+  yearsText,
+  type MapRole,
+} from './mapLayout';
 
 const roles: MapRole[] = [
   { id: 'qi-specialist', title: 'Quality Improvement Specialist', family: 'quality', level: 'specialist' },
@@ -88,5 +98,26 @@ describe('layoutMap', () => {
   it('pathPairs lists consecutive pairs', () => {
     expect([...pathPairs(['a', 'b', 'c'])]).toEqual(['a>b', 'b>c']);
     expect(pathPairs(['a']).size).toBe(0);
+  });
+});
+
+describe('pathView', () => {
+  const layout = layoutMap(roles, transitions, ['qi-specialist', 'quality-manager']);
+  it('shows the map at its natural size centred on the path, inside the map', () => {
+    const v = pathView(layout, ['qi-specialist', 'quality-manager'], 400);
+    expect(v.w).toBe(400);
+    const node = layout.nodes.find((n) => n.id === 'qi-specialist')!;
+    expect(v.x).toBeLessThanOrEqual(node.x);
+    expect(v.x + v.w).toBeGreaterThanOrEqual(node.x + NODE_W);
+    expect(v.x).toBeGreaterThanOrEqual(0);
+    expect(v.x + v.w).toBeLessThanOrEqual(layout.width);
+  });
+  it('widens to hold a wide path, never beyond the whole map', () => {
+    const wide = pathView(layout, ['staff-nurse', 'nurse-manager', 'director-of-quality'], 100);
+    expect(wide.w).toBeGreaterThan(100);
+    expect(pathView(layout, ['qi-specialist'], 10_000)).toEqual({ x: 0, w: layout.width });
+    expect(pathView(layout, [], 100)).toEqual({ x: 0, w: layout.width });
+    expect(clampView(layout, -50, 100)).toBe(0);
+    expect(clampView(layout, layout.width, 100)).toBe(layout.width - 100);
   });
 });

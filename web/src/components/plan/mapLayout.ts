@@ -207,19 +207,19 @@ export interface MapView {
 }
 
 /**
- * The window that shows the plan's path: its roles with half a column either side, at least
- * `minWidth` wide (so one column is not blown up), centred on the path and kept inside the map.
- * The whole map when the path is wider than the map or there is no path.
+ * The window that shows the plan's path: `area` wide (the map at its natural size in an area that
+ * many pixels wide), or wider when the path with half a column either side does not fit; centred on
+ * the path, kept inside the map, never wider than the map. The whole map when there is no path.
  *
  * @example pathView(layout, ['charge-nurse', 'nurse-manager'], 560) → {x: 0, w: 560}
  */
-export function pathView(layout: MapLayout, path: readonly string[], minWidth = 560): MapView {
+export function pathView(layout: MapLayout, path: readonly string[], area = 560): MapView {
   const xs = layout.nodes.filter((n) => path.includes(n.id)).map((n) => n.x);
   if (!xs.length) return { x: 0, w: layout.width };
   const pad = (COL_W - NODE_W) / 2 + COL_W / 2;
   const left = Math.min(...xs) - pad;
   const right = Math.max(...xs) + NODE_W + pad;
-  const w = Math.min(layout.width, Math.max(minWidth, right - left));
+  const w = Math.min(layout.width, Math.max(area, right - left));
   const x = clampView(layout, (left + right) / 2 - w / 2, w);
   return { x, w };
 }
