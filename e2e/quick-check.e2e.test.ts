@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -358,6 +359,14 @@ describe.skipIf(!browserCheck.available)('quick check page', () => {
     await page.context().close();
   });
 
+  /** A full-page screenshot for docs/screenshots/<name>.png, scrolled where the test left it. */
+  async function docsScreenshot(page: Page, name: string): Promise<void> {
+    await page.evaluate(() => document.fonts.ready);
+    const dir = path.join(projectRoot, 'docs', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `${name}.png`) });
+  }
+
   /** The day `months` months before today, YYYY-MM-DD (the 15th). */
   function monthsAgoDay(months: number): string {
     const d = new Date();
@@ -429,7 +438,7 @@ describe.skipIf(!browserCheck.available)('quick check page', () => {
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       expect(await seriousViolations(page)).toEqual([]);
       await quick.card('FACHE').scrollIntoViewIfNeeded();
-      await saveScreenshot(page, 'quick-check-executive');
+      await docsScreenshot(page, `quick-check-executive-${viewport}`);
       await page.context().close();
     }
   });
@@ -471,7 +480,7 @@ describe.skipIf(!browserCheck.available)('quick check page', () => {
       expect(await notAsked.textContent()).toContain('Not asked yet — add your continuing education.');
       expect(await quick.card('NE-BC').textContent()).not.toMatch(/you have 0/);
       expect(await seriousViolations(page)).toEqual([]);
-      await saveScreenshot(page, 'quick-check-not-asked');
+      await docsScreenshot(page, `quick-check-not-asked-${viewport}`);
       await notAsked.getByRole('button', { name: 'Add your continuing education' }).click();
       const ceButton = page.getByRole('button', { name: 'Add continuing education' });
       expect(await ceButton.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -501,7 +510,7 @@ describe.skipIf(!browserCheck.available)('quick check page', () => {
       expect(doc.positions.map((p) => p.role)).toEqual(['staff-nurse', 'charge-nurse']);
       expect(doc.ce).toHaveLength(2);
       await quick.jobs.first().scrollIntoViewIfNeeded();
-      await saveScreenshot(page, 'quick-check-roles');
+      await docsScreenshot(page, `quick-check-roles-${viewport}`);
       await page.context().close();
     }
   });
