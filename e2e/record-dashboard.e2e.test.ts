@@ -391,4 +391,57 @@ describe.skipIf(!browserCheck.available)('my record, import and dashboard', () =
       await page.context().close();
     }
   });
+
+  for (const viewport of ['desktop', 'phone'] as const) {
+    it(`asks once for the current job's role, and a job's role survives save and reload (${viewport})`, async () => {
+      const page = await app.newPage(viewport);
+      try {
+        await page.goto(`${app.baseUrl}/certifications`);
+        await signUpInPage(page, newAccount());
+        // A record from before jobs had roles: the current job has none.
+        await addItemInPage(page, 'positions', {
+          title: 'Charge Nurse, MICU',
+          start: '2021-03',
+          fte: 0.9,
+          kinds: ['healthcare', 'clinical', 'registered_nurse'],
+        });
+        const record = new RecordPage(page, app.baseUrl);
+        await record.goto();
+        const prompt = page.getByTestId('current-role-prompt');
+        await prompt.waitFor();
+        expect(await prompt.textContent()).toContain('What is your role as Charge Nurse, MICU?');
+        expect(await prompt.getByTestId('role-suggestion').textContent()).toContain('Charge Nurse');
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        await docsScreenshot(page, `record-role-prompt-${viewport}`);
+        await prompt.getByRole('button', { name: 'Use the suggested role Charge Nurse' }).click();
+        await prompt.getByRole('button', { name: 'Save the role' }).click();
+        await prompt.waitFor({ state: 'detached' });
+        await eventually(
+          async () => (await record.items('Jobs')).some((t) => t.includes('Role: Charge Nurse')),
+          'the job lists its role',
+        );
+
+        // A new job with its role chosen in the editor survives save and reload.
+        const dialog = await record.openAdd('Jobs', 'Add a job');
+        await field(dialog, 'Job title').fill('Staff Nurse, Telemetry');
+        await field(dialog, 'Started (month)').fill('2017-08');
+        await dialog.getByRole('checkbox', { name: 'I still work here' }).uncheck();
+        await field(dialog, 'Ended (month)').fill('2021-02');
+        await record.select('Role', 'Staff Nurse (RN)');
+        await record.save();
+        await page.reload();
+        await record.heading.waitFor();
+        await eventually(async () => (await record.items('Jobs')).length === 2, 'both jobs listed');
+        const jobs = await record.items('Jobs');
+        expect(jobs.find((t) => t.includes('Staff Nurse, Telemetry'))).toContain('Role: Staff Nurse (RN)');
+        expect(jobs.find((t) => t.includes('Charge Nurse, MICU'))).toContain('Role: Charge Nurse');
+        // Answered: the question does not come back.
+        expect(await page.getByTestId('current-role-prompt').count()).toBe(0);
+        await docsScreenshot(page, `record-roles-${viewport}`);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
 });

@@ -11,6 +11,18 @@ export interface JobInput {
   fte?: number;
   /** Labels (the plain-language questions) of the boxes to tick. */
   questions: Array<string | RegExp>;
+  /** The role's title in the role box (e.g. "Staff Nurse (RN)"), or 'suggested' to take the title's suggestion. */
+  role?: string;
+}
+
+export interface CeInput {
+  /** YYYY-MM-DD */
+  date: string;
+  hours: number;
+  title?: string;
+  provider?: string;
+  /** The category's label, e.g. "ACHE In-Person Education". */
+  category?: string;
 }
 
 /** What the form shows, read the way a person sees it (labels, not ids). */
@@ -83,13 +95,62 @@ export class QuickCheckPage {
     for (const question of job.questions) {
       await card.getByRole('checkbox', { name: question }).check();
     }
+    if (job.role === 'suggested')
+      await card.getByRole('button', { name: /^Use the suggested role / }).click();
+    else if (job.role) await this.chooseRole(card, job.role);
   }
 
-  /** Picks a credential by (part of) its label in the Credentials box. */
+  /** Picks a role by its title in a job's role box. */
+  async chooseRole(card: Locator, title: string): Promise<void> {
+    const box = card.getByRole('combobox', { name: 'Role', exact: true });
+    await box.click();
+    await box.fill(title);
+    await this.page.getByRole('option', { name: title, exact: true }).click();
+  }
+
+  /** Picks a credential by (part of) its label, in the Licences box or else the Credentials box. */
   async addCredential(label: string | RegExp): Promise<void> {
-    await this.page.getByRole('combobox', { name: 'Credentials' }).click();
+    await this.page.getByRole('combobox', { name: 'Licences' }).click();
+    const licence = this.page.getByRole('option', { name: label });
+    if ((await licence.count()) === 0) {
+      await this.page.keyboard.press('Escape');
+      await this.page.getByRole('combobox', { name: 'Credentials' }).click();
+    }
     await this.page.getByRole('option', { name: label }).click();
     await this.page.keyboard.press('Escape');
+  }
+
+  /** Adds a continuing-education activity. */
+  async addCe(ce: CeInput): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add continuing education' }).click();
+    const card = this.page.getByTestId('ce').last();
+    await card.getByLabel('Date').fill(ce.date);
+    await card.getByLabel('Hours').fill(String(ce.hours));
+    if (ce.title) await card.getByLabel('Title').fill(ce.title);
+    if (ce.provider) await card.getByLabel('Provider').fill(ce.provider);
+    if (ce.category) {
+      await card.getByRole('combobox', { name: 'Category', exact: true }).click();
+      await this.page.getByRole('option', { name: ce.category, exact: true }).click();
+    }
+  }
+
+  /** Adds a volunteer activity: in healthcare or in the community, on a day (YYYY-MM-DD). */
+  async addVolunteering(
+    where: 'In healthcare' | 'In the community',
+    date: string,
+    title: string,
+  ): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add a volunteer activity' }).click();
+    const card = this.page.getByTestId('volunteering').last();
+    await card.getByLabel('What you did').fill(title);
+    await card.getByRole('combobox', { name: 'Where' }).click();
+    await this.page.getByRole('option', { name: where, exact: true }).click();
+    await card.getByLabel('Date').fill(date);
+  }
+
+  /** Ticks a statement only the person can confirm, by (part of) its wording. */
+  async confirm(statement: RegExp): Promise<void> {
+    await this.page.getByRole('checkbox', { name: statement }).check();
   }
 
   /** Adds a membership: organization label (e.g. /^ACHE — /) and since month (YYYY-MM). */
@@ -99,6 +160,11 @@ export class QuickCheckPage {
     await card.getByRole('combobox', { name: 'Organization' }).click();
     await this.page.getByRole('option', { name: organization }).click();
     if (since) await card.getByLabel('Member since (month)').fill(since);
+  }
+
+  /** The conditions that read "not asked yet", in a card's text. */
+  notAsked(acronym: string): Locator {
+    return this.card(acronym).locator('[data-not-asked="true"]');
   }
 
   /** Every value of the form, as shown. */

@@ -171,6 +171,45 @@ for (const database of await testDatabases()) {
     });
 
     describe('item changes', () => {
+      it("stores a job's role and gives it back, in the item and in the profile; a change of role is kept", async () => {
+        const item = await createRecord(
+          storage.db,
+          ADA,
+          'positions',
+          {
+            title: 'Charge Nurse, MICU',
+            role: 'charge-nurse',
+            start: '2021-03',
+            fte: 0.9,
+            kinds: ['healthcare'],
+          },
+          ctx(1),
+        );
+        expect(item.data).toMatchObject({ title: 'Charge Nurse, MICU', role: 'charge-nurse' });
+        expect((await loadProfile(storage.db, ADA)).positions[0]!.role).toBe('charge-nurse');
+        await updateRecord(
+          storage.db,
+          ADA,
+          item.id,
+          { ...item.data, role: 'nurse-manager', title: 'Nurse Manager, MICU' },
+          ctx(2),
+        );
+        const [stored] = (await listRecords(storage.db, ADA)).positions;
+        expect(stored!.data).toMatchObject({ role: 'nurse-manager', fte: 0.9 });
+        // Another account never sees it.
+        expect((await loadProfile(storage.db, BEN)).positions).toEqual([]);
+        // A role that is not an id is refused, naming the field.
+        await expect(
+          createRecord(
+            storage.db,
+            ADA,
+            'positions',
+            { title: 'X', role: 'not an id', start: '2021-03' },
+            ctx(3),
+          ),
+        ).rejects.toThrow(/positions\.role: must be a catalog id/);
+      });
+
       it('creates, updates and deletes an item, with an audit event each', async () => {
         const item = await createRecord(
           storage.db,

@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { IconBriefcase, IconChecklist, IconUpload } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
+import { CurrentRolePrompt } from '../components/record/CurrentRolePrompt';
 import { useCertificationList } from '../api/queries';
 import type { Dashboard } from '../api/recordTypes';
 import { useDashboard } from '../api/records';
@@ -191,6 +192,8 @@ export function DashboardPage() {
           )}
         </Text>
       </div>
+
+      {d && <CurrentRolePrompt />}
 
       {dashboard.isPending && <PageLoader label="Working out where you stand…" />}
       {dashboard.error && !(dashboard.error instanceof ApiError && dashboard.error.status === 401) && (

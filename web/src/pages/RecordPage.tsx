@@ -10,6 +10,7 @@ import type { RecordItem } from '../api/recordTypes';
 import { downloadProfileFile, useMyRecord } from '../api/records';
 import { Standing } from '../components/dashboard/Standing';
 import { PageLoader, QueryError } from '../components/QueryState';
+import { CurrentRolePrompt } from '../components/record/CurrentRolePrompt';
 import { DeleteItemDialog, type DeleteTarget } from '../components/record/DeleteItemDialog';
 import { ItemEditor, type EditorTarget } from '../components/record/ItemEditor';
 import { credentialOptions, recordLabels } from '../components/record/labels';
@@ -147,6 +148,8 @@ export function RecordPage() {
               ))}
             </Group>
           </nav>
+
+          <CurrentRolePrompt />
 
           {/* Starts from the stored fields and keeps what is typed: a refresh after a save loses nothing. */}
           <GoalsCard goals={record.data.fields.goals} />

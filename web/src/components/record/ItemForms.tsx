@@ -194,8 +194,33 @@ function categoryOptions(vocabulary: Vocabulary | undefined) {
   ];
 }
 
+/**
+ * How the body behind a CE category counts: for each of its credit units, the conversion from
+ * contact hours when the catalog knows it (with the converted amount), or null when it does not
+ * (then the person is asked for the credits awarded, with the unit's rule beside the box).
+ */
+export function unitsForCategory(vocabulary: Vocabulary | undefined, category: string) {
+  const org = vocabulary?.ceCategories.find((c) => c.id === category)?.organization;
+  if (!org) return [];
+  return (vocabulary?.creditUnits ?? [])
+    .filter((u) => u.organization === org)
+    .map((u) => ({ unit: u, perContactHour: u.contactHoursPerUnit ? 1 / u.contactHoursPerUnit : null }));
+}
+
 export function CeForm({ draft, onChange, field, ctx }: ItemFormProps<CeDraft>) {
   const set = (patch: Partial<CeDraft>) => onChange((d) => ({ ...d, ...patch }));
+  const hours = typeof draft.hours === 'number' ? draft.hours : Number(draft.hours);
+  const bodyUnits = unitsForCategory(ctx.vocabulary, draft.category);
+  /** Sets the credits in `unit` (this category), adding the entry or changing its amount. */
+  const setUnitAmount = (unit: string, amount: number | string) =>
+    onChange((d) => {
+      const at = d.credits.findIndex((c) => c.unit === unit);
+      const credit = { unit, amount, category: d.category };
+      return {
+        ...d,
+        credits: at < 0 ? [...d.credits, credit] : d.credits.map((c, i) => (i === at ? { ...c, amount } : c)),
+      };
+    });
   const setCredit = (index: number, patch: Partial<CreditDraft>) =>
     onChange((d) => ({ ...d, credits: d.credits.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
   const categories = categoryOptions(ctx.vocabulary);
@@ -253,6 +278,39 @@ export function CeForm({ draft, onChange, field, ctx }: ItemFormProps<CeDraft>) 
         {...field('category')}
         onChange={(v) => set({ category: v ?? '' })}
       />
+      {bodyUnits.map(({ unit, perContactHour }) =>
+        perContactHour !== null ? (
+          <Text key={unit.id} size="sm" data-testid="converted-credits">
+            {Number.isFinite(hours) && hours > 0
+              ? `Counts as ${Math.round(hours * perContactHour * 100) / 100} ${unit.label}${hours * perContactHour === 1 ? '' : 's'}`
+              : `Counted in ${unit.label}s`}
+            {unit.description ? `: ${unit.description}` : '.'}
+          </Text>
+        ) : (
+          <NumberInput
+            key={unit.id}
+            label={`${unit.label[0]!.toUpperCase()}${unit.label.slice(1)}s awarded`}
+            description={
+              unit.description ??
+              `The catalog does not know how many ${unit.label}s an hour gives: enter the credits on your certificate, as the issuing body counts them.`
+            }
+            inputWrapperOrder={descriptionBelow}
+            min={0}
+            max={2000}
+            step={0.5}
+            decimalScale={2}
+            value={draft.credits.find((c) => c.unit === unit.id)?.amount ?? ''}
+            {...field(
+              `credits.${Math.max(
+                0,
+                draft.credits.findIndex((c) => c.unit === unit.id),
+              )}.amount`,
+            )}
+            id={`${field('category').id}-${unit.id}`}
+            onChange={(amount) => setUnitAmount(unit.id, amount)}
+          />
+        ),
+      )}
       <div>
         <Text size="sm" fw={500}>
           Credits awarded (optional)

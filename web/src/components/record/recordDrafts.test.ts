@@ -96,7 +96,7 @@ describe('summaries', () => {
     const job = summaryOf('positions', items.positions as unknown as SectionItem, idLabels);
     expect(job).toEqual({
       title: 'Nurse Manager',
-      details: ['Jul 2020 – 15 Jun 2024', '0.8 of full time'],
+      details: ['Role: nurse-manager', 'Jul 2020 – 15 Jun 2024', '0.8 of full time'],
       tags: ['healthcare', 'nurse_manager'],
     });
     const ce = summaryOf('ce', items.ce as unknown as SectionItem, idLabels);
