@@ -2,7 +2,7 @@
  * The one error handler. Every error leaves as `{error: {code, message, details?}}`; a 4xx names
  * the field; anything unexpected is logged and returned as a plain 500 without internals.
  */
-import type { FastifyError, FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type Issue } from '../services/errors.js';
@@ -37,11 +37,11 @@ const statusCodes: Record<number, string> = {
  * not followed by two hexadecimal digits) and a path parameter over 100 characters. Fastify's
  * `frameworkErrors` option; answered in the one error shape instead of Fastify's default body.
  */
-export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (
-  error,
-  _request,
-  reply,
-) => {
+export function frameworkErrors(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return reply.code(414).send({
       error: {
@@ -62,7 +62,7 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
   return reply.code(error.statusCode && error.statusCode < 500 ? error.statusCode : 400).send({
     error: { code: 'bad_request', message: 'The request could not be routed.' },
   });
-};
+}
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {

@@ -74,8 +74,19 @@ interface Draft {
 /** A path value to take from the ids the run has seen (a real item of the caller, or another's). */
 const POOLED = Symbol('pooled');
 
-const sections = ['education', 'positions', 'credentials', 'ce', 'memberships', 'projects', 'volunteering', 'assessments'];
-const profileSchema = JSON.parse(readFileSync(path.join(projectRoot, 'docs', 'profile.schema.json'), 'utf8')) as {
+const sections = [
+  'education',
+  'positions',
+  'credentials',
+  'ce',
+  'memberships',
+  'projects',
+  'volunteering',
+  'assessments',
+];
+const profileSchema = JSON.parse(
+  readFileSync(path.join(projectRoot, 'docs', 'profile.schema.json'), 'utf8'),
+) as {
   properties: Record<string, { items?: JsonSchema }>;
 };
 
@@ -88,23 +99,61 @@ function queryArb(op: Operation, vocab: Vocabulary, clean = false): fc.Arbitrary
   const pairs = fc.tuple(
     ...query.map((p) =>
       fc.oneof(
-        { weight: 6, arbitrary: validish(p.schema, vocab, 0, p.name).map((v) => [[p.name, encodeQueryValue(v)]]) },
+        {
+          weight: 6,
+          arbitrary: validish(p.schema, vocab, 0, p.name).map((v) => [[p.name, encodeQueryValue(v)]]),
+        },
         { weight: 1, arbitrary: hostileValue.map((v) => [[p.name, encodeQueryValue(v).slice(0, 20_000)]]) },
         { weight: 4, arbitrary: fc.constant([]) },
-        { weight: 1, arbitrary: fc.tuple(validish(p.schema, vocab), validish(p.schema, vocab)).map(([a, b]) => [[p.name, encodeQueryValue(a)], [p.name, encodeQueryValue(b)]]) },
+        {
+          weight: 1,
+          arbitrary: fc.tuple(validish(p.schema, vocab), validish(p.schema, vocab)).map(([a, b]) => [
+            [p.name, encodeQueryValue(a)],
+            [p.name, encodeQueryValue(b)],
+          ]),
+        },
       ),
     ),
   );
   if (clean) {
     return fc
-      .tuple(...query.map((p) => fc.option(validish(p.schema, vocab, 0, p.name).map((v) => [p.name, encodeQueryValue(v)] as [string, string]), { nil: undefined, freq: 2 })))
-      .map((list) => new URLSearchParams(list.filter((x): x is [string, string] => x !== undefined)).toString())
+      .tuple(
+        ...query.map((p) =>
+          fc.option(
+            validish(p.schema, vocab, 0, p.name).map(
+              (v) => [p.name, encodeQueryValue(v)] as [string, string],
+            ),
+            { nil: undefined, freq: 2 },
+          ),
+        ),
+      )
+      .map((list) =>
+        new URLSearchParams(list.filter((x): x is [string, string] => x !== undefined)).toString(),
+      )
       .map((q) => (q ? `?${q}` : ''));
   }
-  return fc.oneof(
-    { weight: 10, arbitrary: pairs.map((list) => new URLSearchParams(list.flat() as Array<[string, string]>).toString()) },
-    { weight: 1, arbitrary: fc.constantFrom('%', '%zz', 'a=%00', '__proto__[x]=1', 'a[b][c]=1', '&&&=', `q=${'%41'.repeat(5_000)}`) },
-  ).map((q) => (q ? `?${q}` : ''));
+  return fc
+    .oneof(
+      {
+        weight: 10,
+        arbitrary: pairs.map((list) =>
+          new URLSearchParams(list.flat() as Array<[string, string]>).toString(),
+        ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '%',
+          '%zz',
+          'a=%00',
+          '__proto__[x]=1',
+          'a[b][c]=1',
+          '&&&=',
+          `q=${'%41'.repeat(5_000)}`,
+        ),
+      },
+    )
+    .map((q) => (q ? `?${q}` : ''));
 }
 
 /** A path segment for any string; lone surrogates (which URLs cannot carry) become U+FFFD. */
@@ -124,31 +173,89 @@ function pathValueArb(param: Param, vocab: Vocabulary, clean = false): fc.Arbitr
     { weight: 3, arbitrary: validish(param.schema, vocab, 0, param.name).map((v) => encodePart(String(v))) },
     { weight: 1, arbitrary: fc.uuid() },
     { weight: 1, arbitrary: hostileString.map((s) => encodePart(s.slice(0, 5_000))) },
-    { weight: 1, arbitrary: fc.constantFrom('..%2F..%2Fetc%2Fpasswd', '%2e%2e', '%', '%ZZ', '%00', 'a%2Fb', '.', '..', '%ED%A0%80', '%C0%AF', '%FF%FE') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '..%2F..%2Fetc%2Fpasswd',
+        '%2e%2e',
+        '%',
+        '%ZZ',
+        '%00',
+        'a%2Fb',
+        '.',
+        '..',
+        '%ED%A0%80',
+        '%C0%AF',
+        '%FF%FE',
+      ),
+    },
   );
 }
 
-function bodyArb(op: Operation, vocab: Vocabulary, schema: JsonSchema | undefined, clean = false): fc.Arbitrary<Draft['body']> {
+function bodyArb(
+  op: Operation,
+  vocab: Vocabulary,
+  schema: JsonSchema | undefined,
+  clean = false,
+): fc.Arbitrary<Draft['body']> {
   if (!op.body && op.method === 'GET') return fc.constant(undefined);
   const valid = validish(schema, vocab);
   const json = (v: unknown) => ({ contentType: 'application/json', payload: JSON.stringify(v) ?? 'null' });
   if (clean) return op.body ? valid.map(json) : fc.constant(undefined);
   const objects = fc.oneof(
     { weight: 6, arbitrary: valid.map(json) },
-    { weight: 3, arbitrary: fc.tuple(valid, hostileValue, fc.nat()).map(([v, h, i]) => json(replaceNode(v, i, h))) },
-    { weight: 1, arbitrary: fc.tuple(valid, fc.string({ maxLength: 20 }), hostileValue).map(([v, k, h]) => json(v && typeof v === 'object' && !Array.isArray(v) ? { ...v, [k]: h } : v)) },
-    { weight: 1, arbitrary: hostileValue.map(json) },
-    { weight: 2, arbitrary: rawBodies(valid).map((payload) => ({ contentType: 'application/json', payload })) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(valid, hostileValue, fc.nat()).map(([v, h, i]) => json(replaceNode(v, i, h))),
+    },
     {
       weight: 1,
-      arbitrary: fc.tuple(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16'), valid).map(([contentType, v]) => ({ contentType, payload: JSON.stringify(v) ?? '' })),
+      arbitrary: fc
+        .tuple(valid, fc.string({ maxLength: 20 }), hostileValue)
+        .map(([v, k, h]) => json(v && typeof v === 'object' && !Array.isArray(v) ? { ...v, [k]: h } : v)),
+    },
+    { weight: 1, arbitrary: hostileValue.map(json) },
+    {
+      weight: 2,
+      arbitrary: rawBodies(valid).map((payload) => ({ contentType: 'application/json', payload })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom(
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'multipart/form-data; boundary=x',
+            'application/xml',
+            'application/json; charset=utf-16',
+          ),
+          valid,
+        )
+        .map(([contentType, v]) => ({ contentType, payload: JSON.stringify(v) ?? '' })),
     },
   );
   const yamlTypes = (op.body?.types ?? []).filter((t) => t.includes('yaml'));
   const withYaml = yamlTypes.length
-    ? fc.oneof({ weight: 3, arbitrary: objects }, { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...yamlTypes), fc.oneof(yamlBodies, valid.map((v) => JSON.stringify(v) ?? ''))).map(([contentType, payload]) => ({ contentType, payload })) })
+    ? fc.oneof(
+        { weight: 3, arbitrary: objects },
+        {
+          weight: 2,
+          arbitrary: fc
+            .tuple(
+              fc.constantFrom(...yamlTypes),
+              fc.oneof(
+                yamlBodies,
+                valid.map((v) => JSON.stringify(v) ?? ''),
+              ),
+            )
+            .map(([contentType, payload]) => ({ contentType, payload })),
+        },
+      )
     : objects;
-  return op.body?.required === false || !op.body ? fc.option(withYaml, { nil: undefined, freq: 4 }) : withYaml;
+  return op.body?.required === false || !op.body
+    ? fc.option(withYaml, { nil: undefined, freq: 4 })
+    : withYaml;
 }
 
 /**
@@ -157,32 +264,43 @@ function bodyArb(op: Operation, vocab: Vocabulary, schema: JsonSchema | undefine
  * paths run too; the rest mix in hostile values, other callers and broken bodies.
  */
 function draftArb(op: Operation, vocab: Vocabulary): fc.Arbitrary<Draft> {
-  return fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 2, arbitrary: fc.constant(false) }).chain((clean) => {
-    const caller = clean ? fc.constantFrom<CallerKind>('session', 'token') : fc.constantFrom(...CALLER_KINDS);
-    const pathParams = op.params.filter((p) => p.in === 'path');
-    // A record item's body follows its section: pick the section first.
-    if (op.path.startsWith('/api/me/record/{section}')) {
-      return fc.constantFrom(...sections).chain((section) =>
-        fc.record({
-          caller,
-          pathValues: fc.record({
-            section: clean
-              ? fc.constant(section)
-              : fc.oneof({ weight: 9, arbitrary: fc.constant(section) }, { weight: 1, arbitrary: hostileString.map((s) => encodePart(s.slice(0, 200))) }),
-            ...(pathParams.some((p) => p.name === 'id') ? { id: pathValueArb({ name: 'id', in: 'path' }, vocab, clean) } : {}),
+  return fc
+    .oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 2, arbitrary: fc.constant(false) })
+    .chain((clean) => {
+      const caller = clean
+        ? fc.constantFrom<CallerKind>('session', 'token')
+        : fc.constantFrom(...CALLER_KINDS);
+      const pathParams = op.params.filter((p) => p.in === 'path');
+      // A record item's body follows its section: pick the section first.
+      if (op.path.startsWith('/api/me/record/{section}')) {
+        return fc.constantFrom(...sections).chain((section) =>
+          fc.record({
+            caller,
+            pathValues: fc.record({
+              section: clean
+                ? fc.constant(section)
+                : fc.oneof(
+                    { weight: 9, arbitrary: fc.constant(section) },
+                    { weight: 1, arbitrary: hostileString.map((s) => encodePart(s.slice(0, 200))) },
+                  ),
+              ...(pathParams.some((p) => p.name === 'id')
+                ? { id: pathValueArb({ name: 'id', in: 'path' }, vocab, clean) }
+                : {}),
+            }),
+            query: queryArb(op, vocab, clean),
+            body: bodyArb(op, vocab, profileSchema.properties[section]?.items, clean),
           }),
-          query: queryArb(op, vocab, clean),
-          body: bodyArb(op, vocab, profileSchema.properties[section]?.items, clean),
-        }),
-      );
-    }
-    return fc.record({
-      caller,
-      pathValues: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, pathValueArb(p, vocab, clean)]))),
-      query: queryArb(op, vocab, clean),
-      body: bodyArb(op, vocab, op.body?.schema, clean),
+        );
+      }
+      return fc.record({
+        caller,
+        pathValues: fc.record(
+          Object.fromEntries(pathParams.map((p) => [p.name, pathValueArb(p, vocab, clean)])),
+        ),
+        query: queryArb(op, vocab, clean),
+        body: bodyArb(op, vocab, op.body?.schema, clean),
+      });
     });
-  });
 }
 
 /** Every id-like string in a JSON value (catalog ids, enum values), for valid-ish strings. */
@@ -190,7 +308,8 @@ function collectIds(value: unknown, into: Set<string>): void {
   if (Array.isArray(value)) value.forEach((v) => collectIds(v, into));
   else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) {
-      if ((k === 'id' || k === 'unit' || k === 'category') && typeof v === 'string' && v.length <= 64) into.add(v);
+      if ((k === 'id' || k === 'unit' || k === 'category') && typeof v === 'string' && v.length <= 64)
+        into.add(v);
       collectIds(v, into);
     }
 }
@@ -213,7 +332,16 @@ beforeAll(async () => {
   ({ app } = await reliabilityApp());
   world = await buildWorld(app);
   const doc = (await app.inject({ url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { parameters?: Param[]; requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: Param[];
+          requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
+        }
+      >
+    >;
   };
   operations = Object.entries(doc.paths).flatMap(([p, ops]) =>
     Object.entries(ops).map(([method, op]) => {
@@ -224,7 +352,13 @@ beforeAll(async () => {
         path: p,
         params: op.parameters ?? [],
         ...(types.length
-          ? { body: { types, schema: content['application/json']?.schema ?? content[types[0]!]?.schema, required: op.requestBody?.required !== false } }
+          ? {
+              body: {
+                types,
+                schema: content['application/json']?.schema ?? content[types[0]!]?.schema,
+                required: op.requestBody?.required !== false,
+              },
+            }
           : {}),
       };
     }),
@@ -234,7 +368,11 @@ beforeAll(async () => {
   for (const r of routeTable(app)) {
     if (r.method === 'HEAD' || documented.has(`${r.method} ${r.path}`)) continue;
     const p = r.path.replace(/:(\w+)/g, '{$1}').replace(/\*$/, '{wildcard}');
-    const params = [...p.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1]!, in: 'path' as const, schema: { type: 'string' } }));
+    const params = [...p.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1]!,
+      in: 'path' as const,
+      schema: { type: 'string' },
+    }));
     operations.push({ method: r.method, path: p, params });
   }
   const ids = new Set<string>();
@@ -245,9 +383,15 @@ beforeAll(async () => {
     return [...found].sort();
   };
   await idsOf('/api/catalog');
-  const roles = (await app.inject({ url: '/api/roles' })).json().roles.map((r: { id: string }) => r.id) as string[];
-  const programs = (await app.inject({ url: '/api/programs' })).json().programs.map((r: { id: string }) => r.id) as string[];
-  const certifications = (await app.inject({ url: '/api/certifications' })).json().certifications.map((r: { id: string }) => r.id) as string[];
+  const roles = (await app.inject({ url: '/api/roles' }))
+    .json()
+    .roles.map((r: { id: string }) => r.id) as string[];
+  const programs = (await app.inject({ url: '/api/programs' }))
+    .json()
+    .programs.map((r: { id: string }) => r.id) as string[];
+  const certifications = (await app.inject({ url: '/api/certifications' }))
+    .json()
+    .certifications.map((r: { id: string }) => r.id) as string[];
   const competencies = await idsOf('/api/competencies');
   [...roles, ...programs, ...certifications].forEach((id) => ids.add(id));
   collectEnums(doc, ids);
@@ -307,11 +451,18 @@ function remember(op: Operation, status: number, body: string): void {
     for (const s of steps) add(pools.step!, s.id && encodeURIComponent(s.id));
   } else if (op.path === '/api/tokens') add(pools.token!, json.id);
   else if (op.path === '/api/me/planned-exams') add(pools.exam!, json.id);
-  else if (op.path === '/api/me/calendar') add(pools.calendar!, String(json.url ?? '').split('/').pop());
+  else if (op.path === '/api/me/calendar')
+    add(
+      pools.calendar!,
+      String(json.url ?? '')
+        .split('/')
+        .pop(),
+    );
 }
 
 /** Session-ending operations: after a 2xx the fuzzer signs its callers in again if needed. */
-const endsIdentity = /^(POST \/api\/auth\/(signout|signin|signup|password)|DELETE \/api\/account|DELETE \/api\/tokens\/\{id\})$/;
+const endsIdentity =
+  /^(POST \/api\/auth\/(signout|signin|signup|password)|DELETE \/api\/account|DELETE \/api\/tokens\/\{id\})$/;
 
 /** A new account, signed up from an address of its own (the fuzz makes the usual one hit throttles). */
 async function freshUser(displayName: string): Promise<TestUser> {
@@ -341,7 +492,10 @@ async function refreshIdentities(): Promise<number> {
   let refreshed = 0;
   const alive = async (headers: Record<string, string>) =>
     (await app.inject({ url: '/api/auth/session', headers })).statusCode === 200;
-  if (!(await alive(world.owner.headers)) || !(await alive({ authorization: `Bearer ${world.ownerToken}` }))) {
+  if (
+    !(await alive(world.owner.headers)) ||
+    !(await alive({ authorization: `Bearer ${world.ownerToken}` }))
+  ) {
     world.owner = await freshUser('Owner again');
     world.ownerToken = (await createToken(app, world.owner, 'fuzz')).token;
     refreshed += 1;
@@ -382,7 +536,9 @@ interface Finding {
 
 const stackTrace = /\n\s+at .+:\d+:\d+/;
 
-it(`answers ${REQUESTS} generated requests without a 5xx, each within ${SLOW_MS} ms`, async ({ annotate }) => {
+it(`answers ${REQUESTS} generated requests without a 5xx, each within ${SLOW_MS} ms`, async ({
+  annotate,
+}) => {
   const started = performance.now();
   const byClass: Record<string, number> = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
   const okByOperation = new Map<string, number>();
@@ -435,9 +591,11 @@ it(`answers ${REQUESTS} generated requests without a 5xx, each within ${SLOW_MS}
       sent += 1;
       const opKey = `${op.method} ${op.path}`;
       timeByOperation.set(opKey, (timeByOperation.get(opKey) ?? 0) + ms);
-      if (status) byClass[`${Math.floor(status / 100)}xx`] = (byClass[`${Math.floor(status / 100)}xx`] ?? 0) + 1;
+      if (status)
+        byClass[`${Math.floor(status / 100)}xx`] = (byClass[`${Math.floor(status / 100)}xx`] ?? 0) + 1;
       if (ms > slowest.ms) slowest = { ms, request: label };
-      if (status >= 500) findings.push({ kind: '5xx', request: label, status, ms, detail: body.slice(0, 300) });
+      if (status >= 500)
+        findings.push({ kind: '5xx', request: label, status, ms, detail: body.slice(0, 300) });
       if (ms > SLOW_MS) findings.push({ kind: 'slow', request: label, status, ms, detail: duration(ms) });
       if (status >= 200 && status < 300) {
         const key = `${op.method} ${op.path}`;
@@ -445,17 +603,21 @@ it(`answers ${REQUESTS} generated requests without a 5xx, each within ${SLOW_MS}
         remember(op, status, body);
       }
       if (status >= 400 && status < 500 && op.method !== 'HEAD' && !op.path.startsWith('/api/docs')) {
-        let good = false;
+        let good: boolean;
         try {
           const error = (JSON.parse(body) as { error?: { code?: unknown; message?: unknown } }).error;
-          good = typeof error?.code === 'string' && typeof error.message === 'string' && error.message.length > 0;
+          good =
+            typeof error?.code === 'string' && typeof error.message === 'string' && error.message.length > 0;
         } catch {
           good = false;
         }
-        if (!good) findings.push({ kind: 'error body', request: label, status, ms, detail: body.slice(0, 300) });
+        if (!good)
+          findings.push({ kind: 'error body', request: label, status, ms, detail: body.slice(0, 300) });
       }
-      if (stackTrace.test(body)) findings.push({ kind: 'stack trace', request: label, status, ms, detail: body.slice(0, 300) });
-      if (status >= 200 && status < 300 && endsIdentity.test(`${op.method} ${op.path}`)) refreshed += await refreshIdentities();
+      if (stackTrace.test(body))
+        findings.push({ kind: 'stack trace', request: label, status, ms, detail: body.slice(0, 300) });
+      if (status >= 200 && status < 300 && endsIdentity.test(`${op.method} ${op.path}`))
+        refreshed += await refreshIdentities();
     }
   }
 
@@ -473,7 +635,8 @@ it(`answers ${REQUESTS} generated requests without a 5xx, each within ${SLOW_MS}
   const never = operations.filter((op) => !okByOperation.has(`${op.method} ${op.path}`));
   console.log(`  never 2xx: ${never.map((op) => `${op.method} ${op.path}`).join(', ')}`);
   console.log(`  most time: ${costly.map(([k, ms]) => `${k} ${duration(ms)}`).join(', ')}`);
-  for (const f of findings.slice(0, 30)) console.log(`  ${f.kind}: ${f.status} ${duration(f.ms)} ${f.request}\n    ${f.detail}`);
+  for (const f of findings.slice(0, 30))
+    console.log(`  ${f.kind}: ${f.status} ${duration(f.ms)} ${f.request}\n    ${f.detail}`);
   await annotate(summary, 'summary');
 
   expect(sent).toBeGreaterThanOrEqual(REQUESTS);

@@ -22,9 +22,16 @@ export interface Vocabulary {
 const DATE_PATTERN = /\\d\{4\}-\\d\{2\}/;
 
 const realDay = fc
-  .record({ y: fc.integer({ min: 1960, max: 2040 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+  .record({
+    y: fc.integer({ min: 1960, max: 2040 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 28 }),
+  })
   .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-const realDate = fc.oneof(realDay, realDay.map((d) => d.slice(0, 7)));
+const realDate = fc.oneof(
+  realDay,
+  realDay.map((d) => d.slice(0, 7)),
+);
 const oddDates = fc.constantFrom(
   '2026-02-30',
   '2026-13-01',
@@ -37,7 +44,8 @@ const oddDates = fc.constantFrom(
 );
 
 function patternArb(pattern: string, maxLength: number, vocab: Vocabulary): fc.Arbitrary<string> {
-  if (DATE_PATTERN.test(pattern)) return fc.oneof({ weight: 8, arbitrary: realDate }, { weight: 1, arbitrary: oddDates });
+  if (DATE_PATTERN.test(pattern))
+    return fc.oneof({ weight: 8, arbitrary: realDate }, { weight: 1, arbitrary: oddDates });
   let matching: fc.Arbitrary<string>;
   try {
     matching = fc.stringMatching(new RegExp(pattern)).filter((s) => s.length <= maxLength);
@@ -80,7 +88,10 @@ export function validish(
     const plain = validish(schema, vocab, depth);
     if (t.includes('array')) {
       const min = typeof schema.minItems === 'number' ? schema.minItems : 0;
-      return fc.oneof({ weight: 4, arbitrary: fc.array(word, { minLength: min, maxLength: min + 2 }) }, plain);
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.array(word, { minLength: min, maxLength: min + 2 }) },
+        plain,
+      );
     }
     return fc.oneof({ weight: 4, arbitrary: word }, plain);
   }
@@ -88,7 +99,8 @@ export function validish(
   if ('const' in schema) return fc.constant(schema.const);
   const types = typesOf(schema);
   if (types.length === 0) return anyJson;
-  if (types.length > 1) return fc.oneof(...types.map((type) => validish({ ...schema, type }, vocab, depth, name)));
+  if (types.length > 1)
+    return fc.oneof(...types.map((type) => validish({ ...schema, type }, vocab, depth, name)));
   const n = (k: string) => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined);
   switch (types[0]) {
     case 'object': {
@@ -107,20 +119,30 @@ export function validish(
       const names = schema.propertyNames as JsonSchema | undefined;
       const keyWords = (name !== undefined ? vocab.byName?.[`${name}{}`] : undefined) ?? vocab.ids;
       const keyArb = fc.oneof(
-        { weight: 3, arbitrary: keyWords.length ? fc.constantFrom(...keyWords) : fc.string({ maxLength: 20 }) },
+        {
+          weight: 3,
+          arbitrary: keyWords.length ? fc.constantFrom(...keyWords) : fc.string({ maxLength: 20 }),
+        },
         validish(names ?? { type: 'string', maxLength: 30 }, vocab, depth + 1) as fc.Arbitrary<string>,
       );
       const valueArb =
         extra && typeof extra === 'object' && Object.keys(extra).length
           ? validish(extra as JsonSchema, vocab, depth + 1)
-          : fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 5 }) }, fc.integer({ min: -1, max: 7 }), anyJson);
+          : fc.oneof(
+              { weight: 4, arbitrary: fc.integer({ min: 1, max: 5 }) },
+              fc.integer({ min: -1, max: 7 }),
+              anyJson,
+            );
       return fc.dictionary(keyArb, valueArb, { maxKeys: 5 });
     }
     case 'array': {
       const min = n('minItems') ?? 0;
       const max = Math.min(n('maxItems') ?? min + 3, min + 3);
       if (depth > 6) return fc.constant([]);
-      return fc.array(validish(schema.items as JsonSchema, vocab, depth + 1, name), { minLength: min, maxLength: max });
+      return fc.array(validish(schema.items as JsonSchema, vocab, depth + 1, name), {
+        minLength: min,
+        maxLength: max,
+      });
     }
     case 'string': {
       const minLength = n('minLength') ?? 0;
@@ -217,9 +239,17 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 export function replaceNode(value: unknown, pick: number, replacement: unknown): unknown {
   const nodes: Array<{ parent: Record<string, unknown> | unknown[]; key: string | number }> = [];
   const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach((x, i) => (nodes.push({ parent: v, key: i }), walk(x)));
-    else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) nodes.push({ parent: v as Record<string, unknown>, key: k }), walk(x);
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        nodes.push({ parent: v, key: i });
+        walk(x);
+      });
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        nodes.push({ parent: v as Record<string, unknown>, key: k });
+        walk(x);
+      }
+    }
   };
   const copy = structuredCloneSafe(value);
   walk(copy);
@@ -239,7 +269,8 @@ export function rawBodies(valid: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
   return fc.oneof(
     // A key given twice: the second value would silently win.
     fc.tuple(valid, hostileValue).map(([v, h]) => {
-      if (!v || typeof v !== 'object' || Array.isArray(v)) return `{"a":1,"a":${JSON.stringify(h) ?? 'null'}}`;
+      if (!v || typeof v !== 'object' || Array.isArray(v))
+        return `{"a":1,"a":${JSON.stringify(h) ?? 'null'}}`;
       const first = Object.keys(v)[0];
       if (first === undefined) return `{"x":1,"x":2}`;
       return `{${JSON.stringify(first)}:${JSON.stringify(h) ?? 'null'},${JSON.stringify(v).slice(1)}`;
@@ -249,7 +280,22 @@ export function rawBodies(valid: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
       const text = JSON.stringify(v) ?? 'null';
       return text.slice(0, Math.max(1, Math.floor(text.length / 2)));
     }),
-    fc.constantFrom('', ' ', '{', '}', '[', '{"a":1,}', "{'a':1}", '\uFEFF{}', 'null', '"text"', '1', 'NaN', '{"a":01}', '\u0000'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '{',
+      '}',
+      '[',
+      '{"a":1,}',
+      "{'a':1}",
+      '\uFEFF{}',
+      'null',
+      '"text"',
+      '1',
+      'NaN',
+      '{"a":01}',
+      '\u0000',
+    ),
     // Deep nesting.
     fc.integer({ min: 1_000, max: 100_000 }).map((d) => '['.repeat(d) + ']'.repeat(d)),
     fc.integer({ min: 1_000, max: 50_000 }).map((d) => '{"a":'.repeat(d) + '1' + '}'.repeat(d)),
@@ -272,5 +318,7 @@ export const yamlBodies: fc.Arbitrary<string> = fc.oneof(
     '\t- bad indent',
   ),
   fc.integer({ min: 1_000, max: 100_000 }).map((d) => '['.repeat(d) + ']'.repeat(d)),
-  fc.integer({ min: 1_000, max: 20_000 }).map((d) => Array.from({ length: d }, (_, i) => `${' '.repeat(i % 200)}k${i}:`).join('\n')),
+  fc
+    .integer({ min: 1_000, max: 20_000 })
+    .map((d) => Array.from({ length: d }, (_, i) => `${' '.repeat(i % 200)}k${i}:`).join('\n')),
 );

@@ -20,6 +20,8 @@ export default class SummaryReporter implements Reporter {
         for (const a of test.annotations()) if (a.type === 'summary') lines.push(a.message);
       }
     }
-    process.stdout.write(`\n== reliability\n${lines.join('\n')}\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    process.stdout.write(
+      `\n== reliability\n${lines.join('\n')}\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+    );
   }
 }

@@ -9,7 +9,7 @@
  * table entry that still lacks it.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { signUp, type TestUser } from './auth.js';
 
 export const CALLERS = ['anonymous', 'owner', 'other', 'ownerToken', 'revokedToken'] as const;
@@ -31,7 +31,7 @@ export interface World {
   calendarFile: string;
 }
 
-async function ok(app: FastifyInstance, opts: Parameters<FastifyInstance['inject']>[0], want: number) {
+async function ok(app: FastifyInstance, opts: InjectOptions, want: number) {
   const res = await app.inject(opts);
   if (res.statusCode !== want) {
     throw new Error(`${JSON.stringify(opts).slice(0, 200)} answered ${res.statusCode}: ${res.body}`);
