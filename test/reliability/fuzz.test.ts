@@ -165,12 +165,15 @@ function pathValueArb(param: Param, vocab: Vocabulary, clean = false): fc.Arbitr
   if (clean) {
     return fc.oneof(
       { weight: 3, arbitrary: fc.constant(POOLED) },
-      validish(param.schema, vocab, 0, param.name).map((v) => encodePart(String(v))),
+      validish(param.schema, vocab, 0, param.name).map((v) => encodePart(encodeQueryValue(v))),
     );
   }
   return fc.oneof(
     { weight: 4, arbitrary: fc.constant(POOLED) },
-    { weight: 3, arbitrary: validish(param.schema, vocab, 0, param.name).map((v) => encodePart(String(v))) },
+    {
+      weight: 3,
+      arbitrary: validish(param.schema, vocab, 0, param.name).map((v) => encodePart(encodeQueryValue(v))),
+    },
     { weight: 1, arbitrary: fc.uuid() },
     { weight: 1, arbitrary: hostileString.map((s) => encodePart(s.slice(0, 5_000))) },
     {
