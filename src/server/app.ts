@@ -33,7 +33,9 @@ import { meRoutes } from './me/routes.js';
 import { savedPlanRoutes } from './me-plans/routes.js';
 import { planRoutes } from './plans/routes.js';
 import { programRoutes } from './programs/routes.js';
+import { requestGuardsPlugin } from './request-guards.js';
 import { roleRoutes } from './roles/routes.js';
+import { securityHeadersPlugin } from './security-headers.js';
 import { tokenRoutes } from './tokens/routes.js';
 
 /** Accounts and sessions (docs/security.md). Every field is optional; the defaults suit production. */
@@ -68,6 +70,13 @@ export interface AppDeps {
   bodyLimit?: number;
   /** Accounts and sessions; defaults suit production. */
   auth?: AuthConfig;
+  /**
+   * PUBLIC_URL: the address people reach the app at (`https://pathways.example.org`), used for
+   * the calendar-feed address. Unset: the feed address is given relative to the app
+   * (`/api/calendar/...`), and the web app completes it with its own origin. The Host header is
+   * never used (it is whatever the client sends).
+   */
+  publicUrl?: string;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -84,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await app.register(securityHeadersPlugin);
+  await app.register(requestGuardsPlugin);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -2,13 +2,13 @@
  * Starts the HTTP server: config, catalog, database, migrations, listen, graceful shutdown.
  * Start-up problems print one plain line and exit with code 1.
  */
-import { pino } from 'pino';
 import { CatalogError } from '../catalog/loader.js';
 import { ConfigError, loadConfig, type AppConfig } from '../services/config.js';
 import { createContext } from '../services/context.js';
 import { appVersion } from '../services/version.js';
 import { StorageError } from '../storage/db.js';
 import { buildApp } from './app.js';
+import { createLogger } from './log.js';
 
 export class StartupError extends Error {
   constructor(message: string) {
@@ -32,7 +32,7 @@ function trustProxyOption(value: boolean | number | string[]) {
 export async function startServer(
   config: AppConfig = loadConfig(),
 ): Promise<{ close: () => Promise<void>; url: string }> {
-  const logger = pino({ level: config.logLevel, base: { app: 'pathways' } });
+  const logger = createLogger(config.logLevel);
   const ctx = await createContext(config);
   if (ctx.report.migrationsRun.length)
     logger.info({ migrations: ctx.report.migrationsRun }, 'database migrated');
@@ -47,6 +47,7 @@ export async function startServer(
     appVersion,
     logger,
     webDir: config.webDir,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     auth: {
       secureCookies: config.secureCookies,
       ...(config.trustProxy !== undefined ? { trustProxy: trustProxyOption(config.trustProxy) } : {}),

@@ -14,9 +14,11 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import {
   clearThrottle,
+  countAttempt,
   deleteStaleThrottles,
   findThrottle,
-  recordThrottleFailure,
+  lockThrottle,
+  releaseAttempt,
 } from '../storage/throttle-repository.js';
 import {
   deleteExpiredSessionsOfUser,
@@ -27,6 +29,7 @@ import {
   touchSession,
 } from '../storage/session-repository.js';
 import { deleteAuditEventsOfUser } from '../storage/audit-repository.js';
+import { scrubDeletedData } from '../storage/db.js';
 import type { Database, UsersTable } from '../storage/tables.js';
 import {
   deleteUser,
@@ -43,6 +46,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from './errors.js';
+import { checkNewPassword } from './password-policy.js';
 import type { PasswordHasher } from './passwords.js';
 import { newSecret, sha256Hex } from './secrets.js';
 
@@ -77,8 +81,17 @@ export const throttlePolicy = {
   ipLimit: 50,
 } as const;
 
-/** Password length limits, in characters. */
-export const passwordRules = { minLength: 10, maxLength: 200 } as const;
+export { checkNewPassword, passwordRules } from './password-policy.js';
+
+/**
+ * Sign-up throttling per IP address: at most 20 attempts (accepted or not) per hour. Sign-up
+ * answers 409 `email_taken` for a registered address (the app sends no email, so a neutral answer
+ * would leave a person who already has an account waiting for a message that never comes); this
+ * limit keeps finding out who has an account to 20 addresses an hour per network, where each
+ * unregistered address tried also creates an account, and lets a class of 20 sign up together
+ * behind one hospital network address.
+ */
+export const signUpThrottlePolicy = { windowMs: 60 * MINUTE, limit: 20 } as const;
 
 /** An account as the API shows it: never the password hash. */
 export interface PublicUser {
@@ -123,18 +136,6 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Throws {@link ValidationError} naming `field` when the password is too short or too long. */
-export function checkNewPassword(password: string, field = 'password'): void {
-  const problem =
-    password.length < passwordRules.minLength
-      ? `must be at least ${passwordRules.minLength} characters`
-      : password.length > passwordRules.maxLength
-        ? `must be at most ${passwordRules.maxLength} characters`
-        : undefined;
-  if (problem)
-    throw new ValidationError(`${field}: ${problem}`, { issues: [{ path: field, message: problem }] });
-}
-
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -175,53 +176,73 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Throws 429 when the email address or the IP address is locked at `nowMs`. */
-async function assertNotLocked(
-  env: AuthEnv,
-  keys: { email: string; ip: string },
-  nowMs: number,
-): Promise<void> {
-  for (const [kind, key] of [
-    ['email', keys.email],
-    ['ip', keys.ip],
-  ] as const) {
-    const row = await findThrottle(env.db, key);
-    const until = row?.locked_until ? Date.parse(row.locked_until) : undefined;
-    if (until !== undefined && until > nowMs) {
-      const waitMs = until - nowMs;
-      const minutes = Math.ceil(waitMs / MINUTE);
-      const who = kind === 'email' ? 'for this account' : 'from this network';
-      throw new TooManyRequestsError(
-        'too_many_attempts',
-        `Too many failed sign-ins ${who}. Try again in ${plural(minutes, 'minute')}.`,
-        Math.ceil(waitMs / 1000),
-      );
-    }
-  }
+type ThrottleKind = 'email' | 'ip';
+
+function lockedError(kind: ThrottleKind, waitMs: number): TooManyRequestsError {
+  const minutes = Math.ceil(waitMs / MINUTE);
+  const who = kind === 'email' ? 'for this account' : 'from this network';
+  return new TooManyRequestsError(
+    'too_many_attempts',
+    `Too many failed sign-ins ${who}. Try again in ${plural(minutes, 'minute')}.`,
+    Math.max(1, Math.ceil(waitMs / 1000)),
+  );
 }
 
-/** Counts one failure against both keys (and drops counters that have run out). */
-async function countFailure(
-  db: Kysely<Database> | Transaction<Database>,
+/**
+ * Counts this attempt against the email address and the IP address *before* the password is
+ * checked (one atomic upsert per key that returns the count), and throws 429 when either key is
+ * locked or this attempt is beyond its limit. So N parallel attempts, on any number of instances,
+ * evaluate at most 5 passwords per address and 50 per IP address in a window. A refused attempt
+ * gives its count back to the other key, so a locked network does not use up an account's budget.
+ */
+async function reserveAttempt(
+  env: AuthEnv,
   keys: { email: string; ip: string },
   nowMs: number,
 ): Promise<void> {
   const now = iso(nowMs);
   const windowStartedBefore = iso(nowMs - throttlePolicy.windowMs);
-  const lockUntil = iso(nowMs + throttlePolicy.lockMs);
-  await deleteStaleThrottles(db, windowStartedBefore, now);
-  await recordThrottleFailure(db, keys.email, {
-    now,
-    windowStartedBefore,
-    limit: throttlePolicy.emailLimit,
-    lockUntil,
-  });
-  await recordThrottleFailure(db, keys.ip, {
-    now,
-    windowStartedBefore,
-    limit: throttlePolicy.ipLimit,
-    lockUntil,
-  });
+  await deleteStaleThrottles(env.db, windowStartedBefore, now);
+  const reserved: string[] = [];
+  for (const [kind, key, limit] of [
+    ['email', keys.email, throttlePolicy.emailLimit],
+    ['ip', keys.ip, throttlePolicy.ipLimit],
+  ] as const) {
+    const row = await countAttempt(env.db, key, { now, windowStartedBefore });
+    let lockedUntil = row.locked_until && Date.parse(row.locked_until) > nowMs ? row.locked_until : undefined;
+    if (!lockedUntil && row.failures > limit)
+      lockedUntil = await lockThrottle(env.db, key, iso(nowMs + throttlePolicy.lockMs), now);
+    if (lockedUntil) {
+      for (const k of reserved) await releaseAttempt(env.db, k);
+      throw lockedError(kind, Date.parse(lockedUntil) - nowMs);
+    }
+    reserved.push(key);
+  }
+}
+
+/** After a wrong password: the attempt stays counted, and a key at its limit is locked. */
+async function lockIfAtLimit(
+  db: Kysely<Database> | Transaction<Database>,
+  keys: { email: string; ip: string },
+  nowMs: number,
+): Promise<void> {
+  for (const [key, limit] of [
+    [keys.email, throttlePolicy.emailLimit],
+    [keys.ip, throttlePolicy.ipLimit],
+  ] as const) {
+    const row = await findThrottle(db, key);
+    if (row && row.failures >= limit)
+      await lockThrottle(db, key, iso(nowMs + throttlePolicy.lockMs), iso(nowMs));
+  }
+}
+
+/** After a right password: the address's counter is forgotten, the IP address's attempt given back. */
+async function attemptSucceeded(
+  db: Kysely<Database> | Transaction<Database>,
+  keys: { email: string; ip: string },
+): Promise<void> {
+  await clearThrottle(db, keys.email);
+  await releaseAttempt(db, keys.ip);
 }
 
 /**
@@ -238,14 +259,14 @@ async function reauthenticate(
 ): Promise<void> {
   const nowMs = env.now().getTime();
   const keys = throttleKeys(user.email, ip);
-  await assertNotLocked(env, keys, nowMs);
+  await reserveAttempt(env, keys, nowMs);
   if (!(await env.passwords.verify(user.password_hash, password))) {
-    await env.db.transaction().execute((trx) => countFailure(trx, keys, nowMs));
+    await lockIfAtLimit(env.db, keys, env.now().getTime());
     throw new ForbiddenError('wrong_password', `${field}: the password is not correct`, {
       issues: [{ path: field, message: 'the password is not correct' }],
     });
   }
-  await clearThrottle(env.db, keys.email);
+  await attemptSucceeded(env.db, keys);
 }
 
 async function requireAccount(env: AuthEnv, userId: string): Promise<UsersTable> {
@@ -272,15 +293,18 @@ export async function signUp(
     userAgent?: string;
     /** The session the request came with, if any: it ends, replaced by the new account's. */
     replaceSessionIdHash?: string;
+    /** The client's IP address: sign-ups are throttled per address ({@link signUpThrottlePolicy}). */
+    ip?: string;
   },
 ): Promise<SignedIn> {
+  if (input.ip !== undefined) await countSignUp(env, input.ip);
   const email = normalizeEmail(input.email);
   const displayName = input.displayName.trim();
   if (!displayName)
     throw new ValidationError('displayName: must not be empty', {
       issues: [{ path: 'displayName', message: 'must not be empty' }],
     });
-  checkNewPassword(input.password);
+  checkNewPassword(input.password, 'password', { email });
   const taken = () =>
     new ConflictError(
       'email_taken',
@@ -314,6 +338,22 @@ export async function signUp(
   return { user: publicUser(user), session };
 }
 
+/** Counts a sign-up attempt from `ip`; throws 429 `too_many_signups` beyond the hourly limit. */
+async function countSignUp(env: AuthEnv, ip: string): Promise<void> {
+  const nowMs = env.now().getTime();
+  const windowStartedBefore = iso(nowMs - signUpThrottlePolicy.windowMs);
+  await deleteStaleThrottles(env.db, windowStartedBefore, iso(nowMs), 'sign-up');
+  const row = await countAttempt(env.db, `signup:${ip}`, { now: iso(nowMs), windowStartedBefore });
+  if (row.failures > signUpThrottlePolicy.limit) {
+    const waitMs = Date.parse(row.window_started_at) + signUpThrottlePolicy.windowMs - nowMs;
+    throw new TooManyRequestsError(
+      'too_many_signups',
+      `Too many sign-ups from this network. Try again in ${plural(Math.max(1, Math.ceil(waitMs / MINUTE)), 'minute')}.`,
+      Math.max(1, Math.ceil(waitMs / 1000)),
+    );
+  }
+}
+
 /**
  * Signs in with email and password. An unknown email and a wrong password get the same 401
  * `invalid_credentials` and take comparable time (a dummy hash is verified). After 5 failures for
@@ -327,8 +367,7 @@ export async function signIn(
 ): Promise<SignedIn> {
   const email = normalizeEmail(input.email);
   const keys = throttleKeys(email, input.ip);
-  const startMs = env.now().getTime();
-  await assertNotLocked(env, keys, startMs);
+  await reserveAttempt(env, keys, env.now().getTime());
   const user = await findUserByEmail(env.db, email);
   const ok = user
     ? await env.passwords.verify(user.password_hash, input.password)
@@ -336,7 +375,7 @@ export async function signIn(
   if (!user || !ok) {
     const nowMs = env.now().getTime();
     await env.db.transaction().execute(async (trx) => {
-      await countFailure(trx, keys, nowMs);
+      await lockIfAtLimit(trx, keys, nowMs);
       if (user)
         await recordAudit(
           trx,
@@ -358,7 +397,7 @@ export async function signIn(
   const at = iso(nowMs);
   const { session, row } = newSessionRow(user.id, nowMs, input.userAgent);
   await env.db.transaction().execute(async (trx) => {
-    await clearThrottle(trx, keys.email);
+    await attemptSucceeded(trx, keys);
     if (rehash) await updatePasswordHash(trx, user.id, rehash, at);
     await deleteExpiredSessionsOfUser(trx, user.id, at, iso(nowMs - sessionPolicy.idleMs));
     if (input.replaceSessionIdHash) await deleteSession(trx, input.replaceSessionIdHash);
@@ -414,7 +453,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<{ endedSessions: number }> {
   const user = await requireAccount(env, who.userId);
-  checkNewPassword(input.newPassword, 'newPassword');
+  checkNewPassword(input.newPassword, 'newPassword', { email: user.email });
   await reauthenticate(env, user, input.currentPassword, who.ip, 'currentPassword');
   const passwordHash = await env.passwords.hash(input.newPassword);
   const at = env.now().toISOString();
@@ -450,4 +489,5 @@ export async function deleteAccount(
     await clearThrottle(trx, throttleKeys(user.email, who.ip).email);
     await recordAudit(trx, { userId: null, action: 'account.delete', actor: 'system' }, at);
   });
+  await scrubDeletedData(env.db);
 }

@@ -30,7 +30,10 @@ const UID_DOMAIN = 'hm-pathways';
 export interface CalendarInput {
   renewals: RenewalReport;
   plannedExams: readonly PlannedExam[];
-  /** The app's public URL, e.g. `https://pathways.example.org` (links in descriptions). */
+  /**
+   * The app's public URL (PUBLIC_URL), e.g. `https://pathways.example.org`, for links in
+   * descriptions; empty: no links to the app (a calendar app cannot follow a relative one).
+   */
   appUrl: string;
   /** The day the calendar is built (`YYYY-MM-DD`): its DTSTAMP, so the output is reproducible. */
   asOf: string;
@@ -94,7 +97,7 @@ export function buildCalendar(input: CalendarInput): string {
     const base = `renewal-${kindSlug[e.kind]}-${slug(e.credential)}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    const page = `${appUrl}/certifications/${encodeURIComponent(e.certification)}`;
+    const page = appUrl ? `${appUrl}/certifications/${encodeURIComponent(e.certification)}` : undefined;
     calendar.createEvent({
       id: `${base}${n > 1 ? `-${n}` : ''}${owner}@${UID_DOMAIN}`,
       allDay: true,
@@ -105,11 +108,11 @@ export function buildCalendar(input: CalendarInput): string {
       description: [
         e.detail,
         e.url ? `Confirm the rules with the issuer before paying a fee: ${e.url}` : '',
-        `About ${e.acronym}: ${page}`,
+        page ? `About ${e.acronym}: ${page}` : '',
       ]
         .filter(Boolean)
         .join('\n'),
-      url: e.url ?? page,
+      url: e.url ?? page ?? null,
       alarms: e.kind === 'renewal_deadline' ? [alarm(e.title)] : [],
     });
   }
@@ -117,7 +120,9 @@ export function buildCalendar(input: CalendarInput): string {
   for (const exam of input.plannedExams) {
     const cert = certs.get(exam.certificationId.toLowerCase());
     const acronym = cert?.acronym ?? exam.certificationId;
-    const page = `${appUrl}/certifications/${encodeURIComponent(cert?.id ?? exam.certificationId)}`;
+    const page = appUrl
+      ? `${appUrl}/certifications/${encodeURIComponent(cert?.id ?? exam.certificationId)}`
+      : undefined;
     const summary = `${acronym} exam`;
     calendar.createEvent({
       id: `exam-${exam.id}@${UID_DOMAIN}`,
@@ -131,12 +136,12 @@ export function buildCalendar(input: CalendarInput): string {
           ? `${cert.name} (${acronym}): the exam date you planned.`
           : `${acronym}: the exam date you planned.`,
         exam.note ?? '',
-        `Check your eligibility before the exam: ${page}`,
+        page ? `Check your eligibility before the exam: ${page}` : '',
         cert ? `The issuer's page: ${cert.url}` : '',
       ]
         .filter(Boolean)
         .join('\n'),
-      url: cert?.url ?? page,
+      url: cert?.url ?? page ?? null,
       alarms: [alarm(summary)],
     });
   }

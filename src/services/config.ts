@@ -19,6 +19,62 @@ export interface AppConfig {
   trustProxy?: boolean | number | string[];
   /** SECURE_COOKIES: "auto" (default: Secure over HTTPS) or "always". */
   secureCookies: 'auto' | 'always';
+  /**
+   * PUBLIC_URL: the address people reach the app at (`https://pathways.example.org`), without a
+   * trailing slash; used for the calendar-feed address. Unset: that address is relative.
+   */
+  publicUrl?: string;
+}
+
+/**
+ * DATABASE_URL names PostgreSQL (`postgres://` or `postgresql://`) or, explicitly, a SQLite file
+ * (`sqlite:/path/to/file.db`). Anything else is refused: a typo must not quietly become a new,
+ * empty SQLite file named after it.
+ */
+function parseDatabaseUrl(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  if (!t) return undefined;
+  if (/^sqlite:./i.test(t)) return t;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(t)?.[1];
+  if (scheme && /^postgres(ql)?$/i.test(scheme)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(t);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !url.hostname)
+      throw new ConfigError(
+        'DATABASE_URL is not a valid PostgreSQL URL (expected postgres://user:password@host:5432/database)',
+      );
+    return t;
+  }
+  const shown = scheme ? `${scheme}:` : t.length > 40 ? `${t.slice(0, 40)}...` : t;
+  throw new ConfigError(
+    `DATABASE_URL must start with postgres:// or postgresql:// (or sqlite:/path/to/file.db); got "${shown}"`,
+  );
+}
+
+function parsePublicUrl(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  if (!t) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(t);
+  } catch {
+    url = undefined;
+  }
+  if (
+    !url ||
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.search ||
+    url.hash ||
+    url.username
+  )
+    throw new ConfigError(
+      `PUBLIC_URL must be the address people open the app at, like https://pathways.example.org; got "${t}"`,
+    );
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 function parseTrustProxy(text: string | undefined): AppConfig['trustProxy'] {
@@ -66,12 +122,15 @@ export function loadConfig(
   if (secureCookies !== 'auto' && secureCookies !== 'always')
     throw new ConfigError(`SECURE_COOKIES must be "auto" or "always"; got "${env.SECURE_COOKIES}"`);
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL);
   return {
     port,
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     secureCookies,
     host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL || undefined,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
     dataDir: path.resolve(env.DATA_DIR ?? path.join(projectRoot, 'data')),
     logLevel: logLevel as AppConfig['logLevel'],
     catalogDir: path.resolve(env.CATALOG_DIR ?? path.join(projectRoot, 'catalog')),

@@ -216,7 +216,66 @@ function jsonKeyIssues(text: string): Issue[] {
   return issues;
 }
 
+/**
+ * A quick upper bound on how deeply YAML text nests, in one pass without parsing: open flow
+ * brackets (`[`, `{` outside quotes and comments), plus the block indentation levels in force,
+ * plus compact `- ` / `? ` entries that start a line. It never underestimates, so text it
+ * passes cannot make the parser recurse deeper; it stops at the first line over `limit`.
+ * Returns the line number of that line, or undefined.
+ */
+function yamlTooDeepAt(text: string, limit: number): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let lineNo = 0;
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lineNo++;
+    let i = start;
+    while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (i < end && text[i] !== '#' && text[i] !== '\r') {
+      const indent = i - start;
+      while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      let compact = 0;
+      while (
+        i + 1 < end &&
+        (text[i] === '-' || text[i] === '?') &&
+        (text[i + 1] === ' ' || text[i + 1] === '\t')
+      ) {
+        if (indents.length + ++compact + flow > limit) return lineNo;
+        i += 2;
+        while (i < end && text[i] === ' ') i++;
+      }
+      let quote: string | undefined;
+      let peak = flow;
+      for (; i < end; i++) {
+        const ch = text[i];
+        if (quote) {
+          if (ch === '\\' && quote === '"') i++;
+          else if (ch === quote) quote = undefined;
+        } else if (ch === '"' || ch === "'") quote = ch;
+        else if (ch === '#' && (i === start || text[i - 1] === ' ')) break;
+        else if (ch === '[' || ch === '{') {
+          peak = Math.max(peak, ++flow);
+          if (indents.length + compact + peak > limit) return lineNo;
+        } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+      }
+      if (indents.length + compact + peak > limit) return lineNo;
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
 function readYaml(text: string): unknown {
+  // Refused before parsing: the parser's time and stack grow with the nesting (100,000 levels took
+  // seconds and blocked every other request meanwhile).
+  const deepAt = yamlTooDeepAt(text, 2 * MAX_DEPTH);
+  if (deepAt !== undefined)
+    throw new ProfileError([
+      { path: '', message: `nested more than ${MAX_DEPTH} levels deep (line ${deepAt}); a profile never is` },
+    ]);
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

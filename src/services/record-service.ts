@@ -101,6 +101,11 @@ export interface RecordItem<S extends RecordSection = RecordSection> {
   data: SectionItem<S>;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The item's version as an HTTP entity tag (`"..."`): send it as `If-Match` with a change, and
+   * a change made meanwhile by someone else gets 412 `item_changed` instead of being overwritten.
+   */
+  etag: string;
 }
 
 /** A record's items, per section, in record order. */
@@ -120,6 +125,36 @@ export interface WriteContext {
   /** 'session' | 'token:<token id>' | 'system'. */
   actor: string;
   at: string;
+  /** An item change only: the If-Match header (the item's `etag` when it was read), if sent. */
+  ifMatch?: string;
+}
+
+/**
+ * The entity tag of a stored item: a digest of its id, data and last change time.
+ *
+ * @example
+ * itemEtag({ id: 'x', data: '{}', updated_at: '2026-11-27T12:00:00.000Z' }); // '"2h1p..."'
+ */
+export function itemEtag(row: Pick<RecordItemsTable, 'id' | 'data' | 'updated_at'>): string {
+  const digest = createHash('sha256').update(`${row.id}\n${row.updated_at}\n${row.data}`).digest('base64url');
+  return `"${digest.slice(0, 22)}"`;
+}
+
+/**
+ * Throws 412 `item_changed` unless `ifMatch` (an If-Match header: `*`, or one or more entity tags,
+ * weak or strong) names the item's current version. No header: no check.
+ */
+function checkIfMatch(ifMatch: string | undefined, row: RecordItemsTable): void {
+  if (ifMatch === undefined) return;
+  const current = itemEtag(row);
+  const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (tags.includes('*') || tags.includes(current)) return;
+  throw new AppError(
+    412,
+    'item_changed',
+    'This item was changed elsewhere (another tab or device) since you opened it; reopen it to see the latest version, then make your change again.',
+    { etag: current },
+  );
 }
 
 export interface PlannedExam {
@@ -246,6 +281,7 @@ function toItem(row: RecordItemsTable): RecordItem {
     data: JSON.parse(row.data) as SectionItem,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    etag: itemEtag(row),
   };
 }
 
@@ -413,6 +449,7 @@ export async function updateRecord(
     await lockRecord(trx, userId, ctx.at);
     const existing = await findRecordItem(trx, userId, id);
     if (!existing) throw recordNotFound();
+    checkIfMatch(ctx.ifMatch, existing);
     const item = parseItem(existing.section, data);
     const change = {
       data: JSON.stringify(item),
@@ -440,7 +477,9 @@ export async function deleteRecord(db: Db, userId: string, id: string, ctx: Writ
   await inTransaction(db, async (trx) => {
     await lockRecord(trx, userId, ctx.at);
     const existing = await findRecordItem(trx, userId, id);
-    if (!existing || !(await deleteRecordItem(trx, userId, id))) throw recordNotFound();
+    if (!existing) throw recordNotFound();
+    checkIfMatch(ctx.ifMatch, existing);
+    if (!(await deleteRecordItem(trx, userId, id))) throw recordNotFound();
     await recordAudit(
       trx,
       { userId, action: 'record.delete', actor: ctx.actor, entityType: existing.section, entityId: id },

@@ -9,21 +9,30 @@ import type { Kysely } from 'kysely';
 import type { Catalog } from '../catalog/schema.js';
 import type { CareerPlan, PlanConstraints, PlanResult } from '../core/plan.js';
 import {
+  countSavedPlans,
   deleteSavedPlan,
   findSavedPlan,
   insertSavedPlan,
   listSavedPlans,
+  lockPlansOfUser,
+  lockSavedPlan,
   updateSavedPlan,
   type SavedPlanRow,
 } from '../storage/plan-repository.js';
 import type { Database } from '../storage/tables.js';
 import { recordAudit } from './audit-service.js';
-import { NotFoundError, ValidationError } from './errors.js';
+import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { planFor } from './plan-service.js';
 import { loadProfile } from './record-service.js';
 import { sha256Hex } from './secrets.js';
 
 type Db = Kysely<Database>;
+
+/**
+ * Saved plans per person. A person compares a handful of targets; 50 is far beyond that, and
+ * bounds what one account stores and what listing re-reads (each plan is re-planned when opened).
+ */
+export const MAX_SAVED_PLANS = 50;
 
 export interface SavedPlanSummary {
   id: string;
@@ -133,6 +142,13 @@ export async function createPlan(
     updated_at: ctx.at,
   };
   await db.transaction().execute(async (trx) => {
+    await lockPlansOfUser(trx, userId);
+    if ((await countSavedPlans(trx, userId)) >= MAX_SAVED_PLANS)
+      throw new ConflictError(
+        'plan_limit_reached',
+        `You have ${MAX_SAVED_PLANS} saved plans, the most one account keeps; delete one you no longer follow first.`,
+        { limit: MAX_SAVED_PLANS },
+      );
     await insertSavedPlan(trx, row);
     await recordAudit(
       trx,
@@ -177,11 +193,32 @@ export async function setStepDone(
     });
   }
   const row = await rowOf(db, userId, id);
-  const marks = new Set(JSON.parse(row.done) as string[]);
-  if (done) marks.add(stepId);
-  else marks.delete(stepId);
-  const next = { ...row, done: JSON.stringify([...marks].sort()), updated_at: ctx.at };
-  await updateSavedPlan(db, userId, id, { done: next.done, updated_at: ctx.at });
+  if (done) {
+    // Only a step of the plan followed can be marked done (unmarking an old mark is always allowed).
+    const s = summary(catalog, row);
+    const result = planFor(
+      catalog,
+      await loadProfile(db, userId),
+      { to: s.to.id, ...(s.from ? { from: s.from } : {}), constraints: s.constraints },
+      ctx.today,
+    );
+    const plan = result.plans[Math.min(s.choice, result.plans.length - 1)];
+    if (!plan?.steps.some((step) => step.id === stepId))
+      throw new ValidationError(`stepId: ${stepId} is not a step of this plan`, {
+        issues: [{ path: 'stepId', message: `${stepId} is not a step of this plan` }],
+      });
+  }
+  // Read, change and write the marks under the row's lock: parallel marks all stay.
+  const next = await db.transaction().execute(async (trx) => {
+    const current = await lockSavedPlan(trx, userId, id);
+    if (!current) throw new NotFoundError('plan_not_found', `No saved plan with id ${id}`);
+    const marks = new Set(JSON.parse(current.done) as string[]);
+    if (done) marks.add(stepId);
+    else marks.delete(stepId);
+    const changed = { ...current, done: JSON.stringify([...marks].sort()), updated_at: ctx.at };
+    await updateSavedPlan(trx, userId, id, { done: changed.done, updated_at: ctx.at });
+    return changed;
+  });
   return open(db, catalog, userId, next, ctx);
 }
 

@@ -10,6 +10,7 @@ import {
   Migrator,
   PostgresAdapter,
   PostgresDialect,
+  SqliteAdapter,
   SqliteDialect,
   sql,
   type MigrationResult,
@@ -113,6 +114,8 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten with zeros, so a deleted account's data does not linger in free pages.
+    database.pragma('secure_delete = ON');
   } catch (e) {
     throw new StorageError(`cannot open the SQLite database at ${file}: ${(e as Error).message}`);
   }
@@ -152,4 +155,70 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
     );
   }
   return results ?? [];
+}
+
+const unavailableCodes = new Set([
+  // Node sockets
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  // PostgreSQL: connection exceptions (08xxx), shutting down (57P01-3), too many connections, out of disk
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '53100',
+  // SQLite: another process holds the lock past busy_timeout, I/O errors, file gone or full
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_CANTOPEN',
+  'SQLITE_FULL',
+  'SQLITE_PROTOCOL',
+]);
+
+const unavailableMessages = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection (?:is )?not open/i,
+  /database connection is not open/i,
+  /driver has already been destroyed/i,
+  /Client has encountered a connection error/i,
+  /Cannot use a pool after calling end/i,
+];
+
+/**
+ * True when an error means the database cannot be reached or used right now (network, server
+ * shutting down, SQLite file locked or failing), as opposed to a bug or bad data: the API answers
+ * 503 `database_unavailable` with Retry-After instead of 500, and the next request tries again.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let err = e, depth = 0; err && typeof err === 'object' && depth < 5; depth++) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('SQLITE_IOERR')))
+      return true;
+    const message = (err as { message?: unknown }).message;
+    if (typeof message === 'string' && unavailableMessages.some((r) => r.test(message))) return true;
+    err = (err as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * After deleting a person's data: on SQLite, copies the zeroed pages (secure_delete) from the
+ * write-ahead log into the database file and empties the log, so that no earlier copy of the rows
+ * stays on disk in either file. On PostgreSQL nothing is done here (its VACUUM reclaims the space).
+ */
+export async function scrubDeletedData(db: Kysely<Database>): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 }

@@ -48,3 +48,44 @@ export async function deleteSavedPlan(db: Db, userId: string, id: string): Promi
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+/**
+ * Reads one plan of this user inside a transaction and holds it until commit: PostgreSQL takes the
+ * row lock (a no-op update), SQLite holds its write lock for the whole transaction. A
+ * read-modify-write of `done` made after this cannot lose a parallel one.
+ */
+export async function lockSavedPlan(
+  trx: Transaction<Database>,
+  userId: string,
+  id: string,
+): Promise<SavedPlanRow | undefined> {
+  await trx
+    .updateTable('saved_plans')
+    .set((eb) => ({ done: eb.ref('done') }))
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .execute();
+  return findSavedPlan(trx, userId, id);
+}
+
+/**
+ * Serialises plan creation for one user until the transaction ends (a no-op update of the user's
+ * row), so that counting the plans and inserting one cannot be overtaken by a parallel insert.
+ */
+export async function lockPlansOfUser(trx: Transaction<Database>, userId: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** How many plans the user has saved. */
+export async function countSavedPlans(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('saved_plans')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -34,22 +34,26 @@ export const authRoutes = (runtime: AuthRuntime): FastifyPluginAsyncZod =>
           tags: ['account'],
           summary: 'Create an account and sign in',
           description:
-            'Sets the `hmp_session` cookie (HttpOnly, SameSite=Lax) and returns the CSRF token to send as `x-csrf-token` on later state-changing requests. 409 `email_taken` when the address already has an account.',
+            'Sets the `hmp_session` cookie (HttpOnly, SameSite=Lax) and returns the CSRF token to send as `x-csrf-token` on later state-changing requests. 409 `email_taken` when the address already has an account. At most 20 sign-ups per hour from one network: then 429 `too_many_signups` with `Retry-After`. The password must have 10 characters (not counting spaces at the ends) and not be a common one.',
           body: signUpBodySchema,
           response: {
             201: sessionResponseSchema,
             400: errorBodySchema,
             403: errorBodySchema,
             409: errorBodySchema,
+            429: errorBodySchema,
           },
         },
       },
       async (request, reply) => {
-        const { user, session } = await signUp(runtime.env, {
-          ...request.body,
-          userAgent: request.headers['user-agent'],
-          replaceSessionIdHash: request.auth?.sessionIdHash,
-        });
+        const { user, session } = await withRetryAfter(reply, () =>
+          signUp(runtime.env, {
+            ...request.body,
+            ip: request.ip,
+            userAgent: request.headers['user-agent'],
+            replaceSessionIdHash: request.auth?.sessionIdHash,
+          }),
+        );
         setSessionCookie(reply, request, runtime, session);
         return reply.code(201).send({ user, csrfToken: session.csrfToken });
       },

@@ -57,8 +57,9 @@ export const savedPlanRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         schema: {
           ...common,
           summary: 'Save a plan to a target role (planned from my record)',
+          description: 'At most 50 saved plans per account: then 409 `plan_limit_reached`.',
           body: createSavedPlanSchema,
-          response: { 201: savedPlanSchema, ...errors },
+          response: { 201: savedPlanSchema, 409: errorBodySchema, ...errors },
         },
       },
       async (request, reply) =>
@@ -88,6 +89,8 @@ export const savedPlanRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         schema: {
           ...common,
           summary: 'Mark a step of a saved plan done or not done',
+          description:
+            'Marking a step done needs a step of the plan followed (400 otherwise); unmarking always works.',
           params: stepParamsSchema,
           body: stepBodySchema,
           response: { 200: savedPlanSchema, ...errors },

@@ -18,6 +18,7 @@ import {
 } from '../../services/calendar-feed-service.js';
 import { buildDashboard } from '../../services/dashboard-service.js';
 import { localToday } from '../../services/eligibility-service.js';
+import { exportAccount } from '../../services/export-service.js';
 import { NotFoundError, ValidationError } from '../../services/errors.js';
 import { ProfileError, validateProfile } from '../../services/profile-service.js';
 import {
@@ -26,7 +27,6 @@ import {
   createRecord,
   deletePlannedExam,
   deleteRecord,
-  exportAll,
   listPlannedExams,
   listRecords,
   loadProfile,
@@ -116,9 +116,19 @@ const ctxOf = (request: FastifyRequest, now: () => Date) => ({
   at: now().toISOString(),
 });
 
-/** The web app's origin as the client reached it (for the calendar-feed URL). */
-function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+/** A change to one item: with the If-Match header when sent (a stale one gets 412 `item_changed`). */
+const itemCtx = (request: FastifyRequest, now: () => Date) => {
+  const ifMatch = request.headers['if-match'];
+  return { ...ctxOf(request, now), ...(ifMatch !== undefined ? { ifMatch } : {}) };
+};
+
+/**
+ * The start of the calendar-feed address: PUBLIC_URL when set, else nothing (the address is given
+ * relative to the app). Never the Host header: a client can send any Host, and the address is
+ * pasted into calendar apps.
+ */
+function feedBase(deps: AppDeps): string {
+  return deps.publicUrl ? deps.publicUrl.replace(/\/+$/, '') : '';
 }
 
 export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -191,17 +201,18 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
           ...common,
           summary: 'Replace an item of my record',
           description:
-            '404 for an id that is not one of my items of this section (never revealing whether it exists).',
+            "404 for an id that is not one of my items of this section (never revealing whether it exists). Send the item's `etag` as `If-Match`: when the item was changed since, 412 `item_changed` and nothing is written.",
           params: itemParamsSchema,
           body: itemBodySchema,
-          response: { 200: recordItemSchema, ...errors },
+          response: { 200: recordItemSchema, 412: errorBodySchema, ...errors },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const userId = currentUserId(request);
         await ensureInSection(request.params.section, request.params.id, userId);
         checkItem(deps, request.params.section, request.body);
-        return updateRecord(db, userId, request.params.id, request.body, ctxOf(request, now));
+        const item = await updateRecord(db, userId, request.params.id, request.body, itemCtx(request, now));
+        return reply.header('etag', item.etag).send(item);
       },
     );
 
@@ -212,14 +223,16 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         schema: {
           ...common,
           summary: 'Delete an item of my record',
+          description:
+            "Send the item's `etag` as `If-Match`: when the item was changed since, 412 `item_changed` and nothing is deleted.",
           params: itemParamsSchema,
-          response: { 204: noContentSchema, ...errors },
+          response: { 204: noContentSchema, 412: errorBodySchema, ...errors },
         },
       },
       async (request, reply) => {
         const userId = currentUserId(request);
         await ensureInSection(request.params.section, request.params.id, userId);
-        await deleteRecord(db, userId, request.params.id, ctxOf(request, now));
+        await deleteRecord(db, userId, request.params.id, itemCtx(request, now));
         return reply.code(204).send(null);
       },
     );
@@ -321,11 +334,13 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         preHandler: requireUser,
         schema: {
           ...common,
-          summary: 'Everything about me: profile, records with ids and times, planned exams, audit log',
+          summary:
+            'Everything about me: account, profile, records with ids and times, planned exams, saved plans, API token names, calendar feed on/off, audit log',
+          description: 'Format `hm-pathways/export@1` (docs/security.md). Never a secret.',
         },
       },
       async (request, reply) => {
-        const data = await exportAll(db, currentUserId(request));
+        const data = await exportAccount(db, deps.catalog, currentUserId(request), now().toISOString());
         return reply
           .type('application/json; charset=utf-8')
           .header('content-disposition', 'attachment; filename="pathways-export.json"')
@@ -443,7 +458,7 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       },
       async (request, reply) => {
         const secret = await rotateCalendarFeed(db, currentUserId(request), ctxOf(request, now));
-        return reply.code(201).send({ url: `${originOf(request)}/api/calendar/${secret}.ics` });
+        return reply.code(201).send({ url: `${feedBase(deps)}/api/calendar/${secret}.ics` });
       },
     );
 
@@ -478,7 +493,7 @@ export const meRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
       async (request, reply) => {
         const secret = request.params.file.replace(/\.ics$/, '');
         const body = await calendarBySecret(db, deps.catalog, secret, {
-          appUrl: originOf(request),
+          appUrl: feedBase(deps),
           asOf: localToday(now()),
         });
         return reply

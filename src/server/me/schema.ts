@@ -38,6 +38,7 @@ export const recordItemSchema = z
     data: z.record(z.string(), z.unknown()),
     createdAt: z.string(),
     updatedAt: z.string(),
+    etag: z.string().describe("The item's version: send it as If-Match when changing or deleting it"),
   })
   .describe('RecordItem');
 
@@ -118,7 +119,13 @@ export const plannedExamBodySchema = z.strictObject({
 
 export const calendarStatusSchema = z.object({ enabled: z.boolean() }).describe('CalendarFeedStatus');
 export const calendarCreatedSchema = z
-  .object({ url: z.string().describe('The feed address; shown once, keep it secret') })
+  .object({
+    url: z
+      .string()
+      .describe(
+        'The feed address; shown once, keep it secret. Absolute when the server has PUBLIC_URL set, else relative to the app (`/api/calendar/cal_....ics`).',
+      ),
+  })
   .describe('CalendarFeed');
 export const calendarParamsSchema = z.strictObject({ file: z.string().max(100) });
 

@@ -98,9 +98,11 @@ export async function sendJson<T = void>(
   path: string,
   body?: unknown,
   signal?: AbortSignal,
+  /** More request headers, e.g. `if-match`. */
+  extraHeaders?: Record<string, string>,
 ): Promise<T> {
   const attempt = async () => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const token = await currentCsrfToken();
     if (token) headers[CSRF_HEADER] = token;

@@ -29,10 +29,23 @@ export const recordsApi = {
   getRecord: (signal?: AbortSignal) => getJson<MyRecord>('/api/me/record', signal),
   createItem: (section: RecordSection, data: unknown) =>
     sendJson<RecordItem>('POST', `/api/me/record/${enc(section)}`, data),
-  updateItem: (section: RecordSection, id: string, data: unknown) =>
-    sendJson<RecordItem>('PUT', `/api/me/record/${enc(section)}/${enc(id)}`, data),
-  deleteItem: (section: RecordSection, id: string) =>
-    sendJson<void>('DELETE', `/api/me/record/${enc(section)}/${enc(id)}`),
+  /** `etag`: the item's version when it was read; a change made since gets 412 `item_changed`. */
+  updateItem: (section: RecordSection, id: string, data: unknown, etag?: string) =>
+    sendJson<RecordItem>(
+      'PUT',
+      `/api/me/record/${enc(section)}/${enc(id)}`,
+      data,
+      undefined,
+      etag ? { 'if-match': etag } : undefined,
+    ),
+  deleteItem: (section: RecordSection, id: string, etag?: string) =>
+    sendJson<void>(
+      'DELETE',
+      `/api/me/record/${enc(section)}/${enc(id)}`,
+      undefined,
+      undefined,
+      etag ? { 'if-match': etag } : undefined,
+    ),
   updateFields: (patch: ProfileFieldsPatch) =>
     sendJson<ProfileFields>('PATCH', '/api/me/record/fields', patch),
   previewImport: (profile: unknown, mode: ImportMode) =>
@@ -77,6 +90,20 @@ function useInvalidateMe() {
   return () => client.invalidateQueries({ queryKey: meKeys.all });
 }
 
+/** The version of an item as last read with the record (sent as If-Match with a change). */
+function useEtagOf() {
+  const client = useQueryClient();
+  return (section: RecordSection, id: string) =>
+    client.getQueryData<MyRecord>(meKeys.record)?.sections[section]?.find((i) => i.id === id)?.etag;
+}
+
+/** After 412 `item_changed` the record is read again, so the next try sees the other change. */
+function refreshWhenChanged(invalidate: () => Promise<void>) {
+  return (error: Error) => {
+    if (error instanceof ApiError && error.code === 'item_changed') void invalidate();
+  };
+}
+
 export function useMyRecord() {
   return useQuery({
     queryKey: meKeys.record,
@@ -104,19 +131,25 @@ export function usePlannedExams() {
 /** Adds an item (`id` undefined) or replaces one. */
 export function useSaveItem() {
   const invalidate = useInvalidateMe();
+  const etagOf = useEtagOf();
   return useMutation({
     mutationFn: ({ section, id, data }: { section: RecordSection; id?: string; data: unknown }) =>
-      id === undefined ? recordsApi.createItem(section, data) : recordsApi.updateItem(section, id, data),
+      id === undefined
+        ? recordsApi.createItem(section, data)
+        : recordsApi.updateItem(section, id, data, etagOf(section, id)),
     onSuccess: invalidate,
+    onError: refreshWhenChanged(invalidate),
   });
 }
 
 export function useDeleteItem() {
   const invalidate = useInvalidateMe();
+  const etagOf = useEtagOf();
   return useMutation({
     mutationFn: ({ section, id }: { section: RecordSection; id: string }) =>
-      recordsApi.deleteItem(section, id),
+      recordsApi.deleteItem(section, id, etagOf(section, id)),
     onSuccess: invalidate,
+    onError: refreshWhenChanged(invalidate),
   });
 }
 

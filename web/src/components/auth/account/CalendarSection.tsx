@@ -47,7 +47,8 @@ export function CalendarSection() {
   const turnOn = () =>
     enable.mutate(undefined, {
       onSuccess: ({ url }) => {
-        setUrl(url);
+        // Without PUBLIC_URL the server gives the address relative to the app.
+        setUrl(new URL(url, window.location.origin).toString());
         setConfirm(null);
         setTimeout(() => document.getElementById('calendar-reveal')?.focus(), 0);
       },
