@@ -16,8 +16,7 @@ import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { projectRoot } from '../../src/services/config.js';
-import { sessionCookieOf, type TestUser } from '../support/auth.js';
-import { buildWorld, createToken, type World } from '../support/callers.js';
+import { buildWorld, createToken, signUpFresh, type World } from '../support/callers.js';
 import { routeTable } from '../support/routes.js';
 import {
   hostileString,
@@ -467,29 +466,6 @@ function remember(op: Operation, status: number, body: string): void {
 const endsIdentity =
   /^(POST \/api\/auth\/(signout|signin|signup|password)|DELETE \/api\/account|DELETE \/api\/tokens\/\{id\})$/;
 
-/** A new account, signed up from an address of its own (the fuzz makes the usual one hit throttles). */
-async function freshUser(displayName: string): Promise<TestUser> {
-  const email = `fuzz-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`;
-  const password = 'correct horse battery staple';
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/signup',
-    remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
-    payload: { email, displayName, password },
-  });
-  const cookie = sessionCookieOf(res);
-  if (res.statusCode !== 201 || !cookie) throw new Error(`sign-up answered ${res.statusCode}: ${res.body}`);
-  const body = res.json() as { user: { id: string }; csrfToken: string };
-  return {
-    userId: body.user.id,
-    email,
-    password,
-    cookie,
-    csrfToken: body.csrfToken,
-    headers: { cookie, 'x-csrf-token': body.csrfToken },
-  };
-}
-
 /** Signs the callers in again when a fuzzed request ended their session, token or account. */
 async function refreshIdentities(): Promise<number> {
   let refreshed = 0;
@@ -499,12 +475,12 @@ async function refreshIdentities(): Promise<number> {
     !(await alive(world.owner.headers)) ||
     !(await alive({ authorization: `Bearer ${world.ownerToken}` }))
   ) {
-    world.owner = await freshUser('Owner again');
+    world.owner = await signUpFresh(app, 'Owner again');
     world.ownerToken = (await createToken(app, world.owner, 'fuzz')).token;
     refreshed += 1;
   }
   if (!(await alive(world.other.headers))) {
-    world.other = await freshUser('Other again');
+    world.other = await signUpFresh(app, 'Other again');
     refreshed += 1;
   }
   return refreshed;

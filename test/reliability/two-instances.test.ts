@@ -9,7 +9,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../../src/storage/db.js';
-import { signUp, type TestUser } from '../support/auth.js';
+import type { TestUser } from '../support/auth.js';
+import { signUpFresh } from '../support/callers.js';
 import { postgresUnavailableReason, sharedPostgresSchema } from '../support/databases.js';
 import { reliabilityApp } from './support.js';
 
@@ -63,7 +64,7 @@ describe.skipIf(Boolean(unavailable))('two instances on one PostgreSQL database'
       const storage = await openStorage({ databaseUrl: schema.url, dataDir: '.' });
       apps.push((await reliabilityApp({ storage })).app);
     }
-    ada = await signUp(apps[0]!);
+    ada = await signUpFresh(apps[0]!, 'Ada');
     const job = await send(1, {
       method: 'POST',
       url: '/api/me/record/positions',

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { signUp, type TestUser } from './auth.js';
+import { sessionCookieOf, TEST_PASSWORD, type TestUser } from './auth.js';
 
 export const CALLERS = ['anonymous', 'owner', 'other', 'ownerToken', 'revokedToken'] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -39,6 +39,34 @@ async function ok(app: FastifyInstance, opts: InjectOptions, want: number) {
   return (res.body ? res.json() : {}) as Record<string, unknown>;
 }
 
+let addresses = 0;
+
+/**
+ * Signs up a new account from an address of its own (sign-ups are throttled per address, and these
+ * tests make many): what a browser would hold afterwards.
+ */
+export async function signUpFresh(app: FastifyInstance, displayName: string): Promise<TestUser> {
+  addresses += 1;
+  const email = `${displayName.toLowerCase().replace(/\W+/g, '-')}-${addresses}-${randomBytes(4).toString('hex')}@example.org`;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/signup',
+    remoteAddress: `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`,
+    payload: { email, displayName, password: TEST_PASSWORD },
+  });
+  const cookie = sessionCookieOf(res);
+  if (res.statusCode !== 201 || !cookie) throw new Error(`sign-up answered ${res.statusCode}: ${res.body}`);
+  const body = res.json() as { user: { id: string }; csrfToken: string };
+  return {
+    userId: body.user.id,
+    email,
+    password: TEST_PASSWORD,
+    cookie,
+    csrfToken: body.csrfToken,
+    headers: { cookie, 'x-csrf-token': body.csrfToken },
+  };
+}
+
 /** Creates an API token for the user; returns it and its id. */
 export async function createToken(app: FastifyInstance, user: TestUser, name = 'matrix') {
   const body = await ok(
@@ -54,8 +82,8 @@ export async function createToken(app: FastifyInstance, user: TestUser, name = '
  * owner's tokens (the item ids are empty), for requests that end a session or an account.
  */
 export async function buildWorld(app: FastifyInstance, opts: { light?: boolean } = {}): Promise<World> {
-  const owner = await signUp(app, { displayName: 'Owner' });
-  const other = await signUp(app, { displayName: 'Other' });
+  const owner = await signUpFresh(app, 'Owner');
+  const other = await signUpFresh(app, 'Other');
   const marker = `owner-marker-${randomBytes(6).toString('hex')}`;
   const ownerToken = (await createToken(app, owner, 'live')).token;
   const revoked = await createToken(app, owner, 'revoked');
