@@ -65,6 +65,15 @@ describe('errors', () => {
     });
   });
 
+  it('answers an address the router cannot read in the error shape (found by the fuzz)', async () => {
+    const badUrl = await app.inject({ url: '/api/me/plans/%zz' });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.json()).toEqual({ error: { code: 'bad_url', message: expect.stringContaining('"%"') } });
+    const long = await app.inject({ url: `/api/certifications/${'A'.repeat(101)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error.code).toBe('path_too_long');
+  });
+
   it('hides internals of unexpected errors', async () => {
     const { app: local } = await testApp();
     local.get('/api/boom', async () => {

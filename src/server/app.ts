@@ -27,7 +27,7 @@ import { catalogRoutes } from './catalog/routes.js';
 import { certificationRoutes } from './certifications/routes.js';
 import { competencyRoutes } from './competencies/routes.js';
 import { eligibilityRoutes } from './eligibility/routes.js';
-import { registerErrorHandling } from './errors.js';
+import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { healthRoutes } from './health/routes.js';
 import { meRoutes } from './me/routes.js';
 import { savedPlanRoutes } from './me-plans/routes.js';
@@ -93,6 +93,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy: deps.auth?.trustProxy ?? false,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

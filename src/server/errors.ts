@@ -2,7 +2,7 @@
  * The one error handler. Every error leaves as `{error: {code, message, details?}}`; a 4xx names
  * the field; anything unexpected is logged and returned as a plain 500 without internals.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type Issue } from '../services/errors.js';
@@ -35,6 +35,38 @@ const statusCodes: Record<number, string> = {
   429: 'too_many_requests',
   503: 'service_unavailable',
 };
+
+/**
+ * The router's own errors, which never reach the error handler: an address it cannot decode (a `%`
+ * not followed by two hexadecimal digits) and a path parameter over 100 characters. Fastify's
+ * `frameworkErrors` option; answered in the one error shape instead of Fastify's default body.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return reply.code(414).send({
+      error: {
+        code: 'path_too_long',
+        message: 'A part of the address is too long (at most 100 characters between two slashes).',
+      },
+    });
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return reply.code(400).send({
+      error: {
+        code: 'bad_url',
+        message:
+          'The address is not valid: a "%" must be followed by two hexadecimal digits (write "%25" for "%" itself).',
+      },
+    });
+  }
+  return reply.code(error.statusCode && error.statusCode < 500 ? error.statusCode : 400).send({
+    error: { code: 'bad_request', message: 'The request could not be routed.' },
+  });
+}
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {

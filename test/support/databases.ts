@@ -117,3 +117,30 @@ export async function testDatabases(): Promise<TestDatabase[]> {
     },
   ];
 }
+
+/**
+ * A fresh PostgreSQL schema that several storages (several app instances) can open at once: `url`
+ * has its search_path. Holds the test turn (see above) until `drop()`.
+ */
+export async function sharedPostgresSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const lock = await takeTurn();
+  try {
+    await lock.query(`create schema ${schema}`);
+  } catch (e) {
+    await endTurn();
+    throw e;
+  }
+  const url = new URL(postgresUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    async drop() {
+      try {
+        await lock.query(`drop schema if exists ${schema} cascade`);
+      } finally {
+        await endTurn();
+      }
+    },
+  };
+}
