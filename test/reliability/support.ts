@@ -3,10 +3,8 @@
  * (SQLite in memory unless a storage is given), and the summary line each part reports.
  */
 import type { FastifyInstance } from 'fastify';
-import { syncBuiltinCatalog } from '../../src/storage/catalog-repository.js';
 import { migrateToLatest, openStorage, type Storage } from '../../src/storage/db.js';
 import { authTestApp, type TestClock } from '../support/auth.js';
-import { builtinCatalog } from '../support/catalog.js';
 
 /** An app with fast password hashing over `storage` (default: SQLite in memory), catalog synced. */
 export async function reliabilityApp(
@@ -14,7 +12,6 @@ export async function reliabilityApp(
 ): Promise<{ app: FastifyInstance; storage: Storage }> {
   const storage = opts.storage ?? (await openStorage({ databaseUrl: ':memory:', dataDir: '.' }));
   await migrateToLatest(storage.db);
-  await syncBuiltinCatalog(storage.db, storage.flags, await builtinCatalog(), '2026-11-27T00:00:00.000Z');
   const { app } = await authTestApp({ storage, ...(opts.clock ? { clock: opts.clock } : {}) });
   return { app, storage };
 }
