@@ -93,6 +93,7 @@ export const requestExamples: Record<string, unknown> = {
   'POST /api/auth/signup': { email: 'alicia@example.org', displayName: 'Alicia Moreno', password },
   'POST /api/auth/signin': { email: 'alicia@example.org', password },
   'POST /api/auth/password': { currentPassword: password, newPassword: 'a different long passphrase' },
+  'PATCH /api/account': { timeZone: 'America/Chicago' },
   'POST /api/tokens': { name: 'HR import script', expiresInDays: 90 },
   'DELETE /api/account': { password },
   'POST /api/me/record/{section}': {

@@ -113,7 +113,8 @@ async function asOfEverywhere(who?: TestUser): Promise<Record<string, string>> {
   expect(saved.statusCode, saved.body).toBe(201);
   out.savedPlan = saved.json().result.asOf;
   const feed = await app.inject({ method: 'POST', url: '/api/me/calendar', headers });
-  const ics = await app.inject({ url: new URL(feed.json().url as string).pathname });
+  // Without PUBLIC_URL the feed address is relative to the app.
+  const ics = await app.inject({ url: new URL(feed.json().url as string, 'http://localhost').pathname });
   expect(ics.statusCode).toBe(200);
   const stamp = /DTSTAMP:(\d{4})(\d{2})(\d{2})T/.exec(ics.body);
   out.calendar = stamp ? `${stamp[1]}-${stamp[2]}-${stamp[3]}` : 'no DTSTAMP';

@@ -340,7 +340,11 @@ describe('POST /api/programs/compare', () => {
       [{ ids: ['jhu-mph-part-time-online'] }, 'ids', 'give 2 to 4 program ids'],
       [{ ids: [...trio, 'cornell-sloan-mha', 'tulane-mha'] }, 'ids', 'give 2 to 4 program ids'],
       [{ ids: [trio[0], trio[0]] }, 'ids', 'lists a program more than once'],
-      [{ ids: trio, role: 'astronaut', ratings: {} }, 'role', 'unknown role "astronaut"'],
+      [
+        { ids: trio, role: 'astronaut', ratings: {} },
+        'role',
+        'unknown role "astronaut" (every role: GET /api/roles, pathways roles list)',
+      ],
       [
         { ids: trio, role: 'director-of-quality', ratings: { budgeting: 6 } },
         'ratings.budgeting',
