@@ -44,6 +44,8 @@ export async function startTestServer(): Promise<TestServer> {
     appVersion,
     logger: false,
     webDir: path.join(projectRoot, 'web', 'dist'),
+    // Every spec signs its people up from 127.0.0.1; the per-address limit is tested in src/server/safety.test.ts.
+    auth: { signUpsPerHour: 100_000 },
   });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -55,6 +55,11 @@ export interface AuthConfig {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** 'auto' (default): the session cookie is Secure when the request came over HTTPS; 'always': always. */
   secureCookies?: 'auto' | 'always';
+  /**
+   * Sign-ups accepted per client address per hour (default 20, `signUpThrottlePolicy`). Only a
+   * test server that signs up many accounts from 127.0.0.1 raises it.
+   */
+  signUpsPerHour?: number;
 }
 
 export interface AppDeps {
@@ -154,6 +159,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
       db: deps.storage.db,
       passwords: createPasswordHasher(deps.auth?.argon2Cost ?? 'standard'),
       now: () => clock.now(),
+      ...(deps.auth?.signUpsPerHour !== undefined ? { signUpsPerHour: deps.auth.signUpsPerHour } : {}),
     },
     secureCookies: deps.auth?.secureCookies ?? 'auto',
   };

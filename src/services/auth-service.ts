@@ -56,6 +56,8 @@ export interface AuthEnv {
   passwords: PasswordHasher;
   /** The current time; tests fix it. */
   now: () => Date;
+  /** Sign-ups per address per hour; default {@link signUpThrottlePolicy}.limit. */
+  signUpsPerHour?: number;
 }
 
 const MINUTE = 60_000;
@@ -352,7 +354,7 @@ async function countSignUp(env: AuthEnv, ip: string): Promise<void> {
   const windowStartedBefore = iso(nowMs - signUpThrottlePolicy.windowMs);
   await deleteStaleThrottles(env.db, windowStartedBefore, iso(nowMs), 'sign-up');
   const row = await countAttempt(env.db, `signup:${ip}`, { now: iso(nowMs), windowStartedBefore });
-  if (row.failures > signUpThrottlePolicy.limit) {
+  if (row.failures > (env.signUpsPerHour ?? signUpThrottlePolicy.limit)) {
     const waitMs = Date.parse(row.window_started_at) + signUpThrottlePolicy.windowMs - nowMs;
     throw new TooManyRequestsError(
       'too_many_signups',
