@@ -72,7 +72,7 @@ describe.skipIf(!browserCheck.available)('my record, import and dashboard', () =
       expect(await importPage.previewItems('positions')).toEqual([
         expect.stringMatching(/^Clinical Data Abstractor \(Aug 2016 – Dec 2019/),
         expect.stringMatching(/^Quality Improvement Analyst/),
-        expect.stringMatching(/^Senior Quality Improvement Specialist \(Jun 2024 – now/),
+        expect.stringMatching(/^Senior Quality Improvement Specialist \((Role: [^·]+ · )?Jun 2024 – now/),
       ]);
       await screenshot(page, 'import-preview');
       expect(await seriousViolations(page)).toEqual([]);

@@ -139,7 +139,7 @@ export function GoalsOverview({ goals }: { goals: Goals }) {
             My goals
           </Title>
           {goals.set && (
-            <Anchor component={Link} to="/record#record-goals" size="sm">
+            <Anchor component={Link} to="/record#record-goals" size="sm" underline="always">
               Change my goals
             </Anchor>
           )}
@@ -160,7 +160,7 @@ export function GoalsOverview({ goals }: { goals: Goals }) {
                 See my plan to {goals.role.title}
               </Button>
             ) : (
-              <Anchor component={Link} to="/record#record-goals" size="sm">
+              <Anchor component={Link} to="/record#record-goals" size="sm" underline="always">
                 Choose a role from the catalog
               </Anchor>
             )}
@@ -169,7 +169,7 @@ export function GoalsOverview({ goals }: { goals: Goals }) {
         {goals.set && goals.certifications.length === 0 && (
           <Text size="sm" c="dimmed">
             No target certification yet.{' '}
-            <Anchor component={Link} to="/record#record-goals">
+            <Anchor component={Link} to="/record#record-goals" underline="always">
               Add the certifications you want
             </Anchor>{' '}
             to see where each stands.
