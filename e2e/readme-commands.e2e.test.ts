@@ -139,7 +139,7 @@ export function fillPlaceholders(
 ): { command: string; unknown: string[] } {
   const words = command.split(' ');
   const unknown: string[] = [];
-  const isPlaceholder = (w: string) => /^<[^>]+>$/.test(w) || /^(?:[A-Z][A-Z-]*[A-Z]|N)$/.test(w);
+  const isPlaceholder = (w: string) => /^<[^>]+>$/.test(w) || /^(?:[A-Z][A-Z-]*[A-Z]|N|dir)$/.test(w);
   let positional = 0;
   const out = words.map((w, i) => {
     if (!isPlaceholder(w)) return w;
@@ -246,6 +246,10 @@ describe('every command in README.md', () => {
       '--cert ID': 'CNML',
       '--role ID': 'director-of-nursing',
       '--to ROLE': 'director-of-nursing',
+      '--from ROLE': 'nurse-manager',
+      '--issuer ANCC': 'ANCC',
+      '-X POST': 'POST',
+      dir: 'catalog',
       '--budget N': '6000',
       '--budget-per-year N': '3000',
       '--hours-per-week N': '5',
