@@ -80,7 +80,9 @@ describe('pathways eligibility', () => {
     ]);
     expect(run.code, run.stderr).toBe(0);
     const body = JSON.parse(run.stdout);
-    expect(Object.keys(body)).toEqual(['asOf', 'results']);
+    // `ignored` (credentials the catalog does not know) is an extra field the format welcomes.
+    expect(Object.keys(body)).toEqual(['asOf', 'results', 'ignored']);
+    expect(body.ignored).toEqual([]);
     expect(body.asOf).toBe('2026-11-27');
     const byId = Object.fromEntries(body.results.map((r: { certification: string }) => [r.certification, r]));
     expect(Object.keys(byId).sort()).toEqual(['CPHQ', 'FACHE']);
