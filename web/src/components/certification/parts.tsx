@@ -27,7 +27,7 @@ export function SourceRefs({
   return (
     <Text size="xs" component="span" c="dimmed">
       {onlySecondary && (
-        <Text span size="xs" fw={700} c="orange.9" data-testid="secondary-only">
+        <Text span size="xs" fw={700} c="red.9" data-testid="secondary-only">
           Secondary sources only, not the issuer&apos;s own page.{' '}
         </Text>
       )}
