@@ -140,3 +140,19 @@ export function endDay(d: string): number {
   const m = digits(d, 5, 2);
   return daysFromCivil(y, m, daysInMonth(y, m));
 }
+
+/** English month names, January first (explanations and dates in words). */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

@@ -2,6 +2,7 @@
  * Plain-language descriptions of eligibility conditions, generated from the catalog data so that
  * every rule can be read without knowing the catalog's ids. Pure: no I/O, no clock.
  */
+import { MONTH_NAMES } from './dates.js';
 import type {
   CeCategoryRule,
   Condition,
@@ -299,21 +300,6 @@ export function describeCondition(
     }
   }
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * How a renewal cycle lines up with the calendar, in words: the issuer's own sentence when the

@@ -23,6 +23,7 @@ import {
   addMonths,
   dayAtOrAfterCoord,
   fromDay,
+  MONTH_NAMES,
   monthCoord,
   startDay,
   toDay,
@@ -221,22 +222,8 @@ const round1 = (x: number) => Math.floor(x * 10 + EPS) / 10;
 /** A shortfall rounded up to one decimal: 0.05 hours missing is "0.1 more", never "0 more". */
 const gap1 = (x: number) => Math.ceil(x * 10 - EPS) / 10;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** "March 2028" for 2028-03-xx (a table, not Intl: this runs for every projected date). */
-const monthName = (iso: string) => `${MONTHS[+iso.slice(5, 7) - 1]} ${iso.slice(0, 4)}`;
+const monthName = (iso: string) => `${MONTH_NAMES[+iso.slice(5, 7) - 1]} ${iso.slice(0, 4)}`;
 
 const patternCache = new WeakMap<object, RegExp[]>();
 function patternsOf(def: Vocabulary['degreeFields'][number]): RegExp[] {

@@ -6,26 +6,13 @@ import { ApiError } from '../../api/client';
 import { useQuery } from '@tanstack/react-query';
 import { meKeys, recordsApi, useSaveItem } from '../../api/records';
 import type { JobWithoutRole } from '../../../../src/services/plan-service';
+import { MONTH_NAMES } from '../../../../src/core/dates';
 import { roleOptions } from './PlanForm';
 
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** "2021-03" or "2021-03-15" → "March 2021". */
 function formatMonth(iso: string): string {
   const [y, m] = iso.split('-');
-  return `${monthNames[Number(m) - 1] ?? ''} ${y}`.trim();
+  return `${MONTH_NAMES[Number(m) - 1] ?? ''} ${y}`.trim();
 }
 
 /** The jobs of a 422 `current_role_unknown` answer, or null for any other error. */
