@@ -6,6 +6,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { isValidDay, toDay } from '../core/dates.js';
 import type { CareerPlan, PlanConstraints, PlanResult } from '../core/plan.js';
 import { CareerInputError } from '../services/career-service.js';
+import { durationText } from '../core/dates.js';
 import { cliToday } from '../services/clock.js';
 import { CurrentRoleUnknownError, planFor } from '../services/plan-service.js';
 import { readProfileFile } from './eligibility.js';
@@ -85,7 +86,7 @@ export function printPlans(out: (s: string) => void, r: PlanResult): void {
   }
   r.plans.forEach((p, i) => {
     out(
-      `\nPlan ${i + 1} (${labelWords[p.label]}): reach ${r.to.title} on ${p.reached} (${duration(r.asOf, p.reached)}) — ${usd(p.totals.costUsd)}${p.totals.unknownCosts ? ` + ${p.totals.unknownCosts} unpublished price${p.totals.unknownCosts === 1 ? '' : 's'}` : ''}\n`,
+      `\nPlan ${i + 1} (${labelWords[p.label]}): reach ${r.to.title} on ${p.reached} (${durationText(r.asOf, p.reached)}) — ${usd(p.totals.costUsd)}${p.totals.unknownCosts ? ` + ${p.totals.unknownCosts} unpublished price${p.totals.unknownCosts === 1 ? '' : 's'}` : ''}\n`,
     );
     out(`  ${p.labelText}\n`);
     out(`  Path: ${p.path.join(' → ')}\n\n`);
@@ -117,18 +118,6 @@ const labelWords = {
   no_new_degree: 'no new degree',
   another_path: 'another path',
 } as const;
-
-/** "3 months", "2 years 3 months": the time from as-of to the day the target is reached. */
-export function duration(asOf: string, reached: string): string {
-  const [y0, m0, d0] = asOf.split('-').map(Number) as [number, number, number];
-  const [y1, m1, d1] = reached.split('-').map(Number) as [number, number, number];
-  const months = Math.max(0, (y1 - y0) * 12 + (m1 - m0) - (d1 < d0 ? 1 : 0));
-  const y = Math.floor(months / 12);
-  const m = months % 12;
-  const part = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  if (!y && !m) return 'less than a month';
-  return [y ? part(y, 'year') : '', m ? part(m, 'month') : ''].filter(Boolean).join(' ');
-}
 
 /** The one current job's clearly named role (a title that names every word of one role's title). */
 function confidentGuess(e: CurrentRoleUnknownError): { id: string; role: string; title: string } | null {

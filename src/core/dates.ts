@@ -156,3 +156,15 @@ export const MONTH_NAMES: readonly string[] = [
   'November',
   'December',
 ];
+
+/** "3 months", "2 years 3 months", "less than a month": whole months from `asOf` to `reached` (ISO days). */
+export function durationText(asOf: string, reached: string): string {
+  const [y0, m0, d0] = asOf.split('-').map(Number) as [number, number, number];
+  const [y1, m1, d1] = reached.split('-').map(Number) as [number, number, number];
+  const months = Math.max(0, (y1 - y0) * 12 + (m1 - m0) - (d1 < d0 ? 1 : 0));
+  const y = Math.floor(months / 12);
+  const m = months % 12;
+  const part = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  if (!y && !m) return 'less than a month';
+  return [y ? part(y, 'year') : '', m ? part(m, 'month') : ''].filter(Boolean).join(' ');
+}

@@ -2,6 +2,9 @@
 import type { PlanLabel, PlanStep, StepKind } from '../../../../src/core/plan';
 import { formatDate, formatUsd } from '../../lib/format';
 
+/** Shared with the CLI's terminal timeline. */
+export { durationText } from '../../../../src/core/dates';
+
 export const kindLabels: Record<StepKind, string> = {
   start: 'Current role',
   degree: 'Degree',
@@ -44,16 +47,4 @@ export function planLabel(
   plan: { label: PlanLabel; reached: string; totals: { costUsd: number; unknownCosts: number } },
 ): string {
   return `${planLabelWords[plan.label]}: ${target} on ${formatDate(plan.reached)} — ${totalCost(plan.totals)}`;
-}
-
-/** "3 months", "2 years 3 months", "less than a month": from as-of to the day a role is reached. */
-export function durationText(asOf: string, reached: string): string {
-  const [y0, m0, d0] = asOf.split('-').map(Number) as [number, number, number];
-  const [y1, m1, d1] = reached.split('-').map(Number) as [number, number, number];
-  const months = Math.max(0, (y1 - y0) * 12 + (m1 - m0) - (d1 < d0 ? 1 : 0));
-  const y = Math.floor(months / 12);
-  const m = months % 12;
-  const part = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  if (!y && !m) return 'less than a month';
-  return [y ? part(y, 'year') : '', m ? part(m, 'month') : ''].filter(Boolean).join(' ');
 }
